@@ -1,0 +1,27 @@
+package io.jenkins.plugins.lambdaverify.spec;
+
+import java.util.List;
+
+/**
+ * A whole, validated verification spec: what {@code lambda-verify.yaml} plus step parameters or flags describe.
+ *
+ * @param target    what to verify
+ * @param execution how checks run
+ * @param phases    the phases, in order, never empty
+ * @param logScan   the log scan
+ * @param source    the file it came from, or {@code null} when inline
+ */
+public record VerifySpec(TargetSpec target, ExecutionSpec execution, List<PhaseSpec> phases, LogScanSpec logScan,
+                         String source) {
+    public VerifySpec {
+        phases = List.copyOf(phases);
+    }
+
+    public int checkCount() {
+        return phases.stream().mapToInt(p -> p.checks().size()).sum();
+    }
+
+    public VerifySpec withTarget(TargetSpec newTarget) {
+        return new VerifySpec(newTarget, execution, phases, logScan, source);
+    }
+}
