@@ -37,6 +37,7 @@ final class SpecBinder {
     static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
 
     private static final Pattern SHORTHAND = Pattern.compile("^([A-Za-z]+)\\s+(\\S+)$");
+    private static final Pattern SHORTHAND_WITH_STATUS = Pattern.compile("^([A-Za-z]+\\s+\\S+):\\s+(.+)$");
     private static final Pattern STATUS_CLASS = Pattern.compile("^([1-5])xx$", Pattern.CASE_INSENSITIVE);
     private static final Pattern NOT_5XX = Pattern.compile("^(not[ -]?5xx|!5xx|any[ -]non[ -]?5xx)$",
             Pattern.CASE_INSENSITIVE);
@@ -318,8 +319,14 @@ final class SpecBinder {
 
     private CheckSpec check(Node item, Expectation defaults, Duration phaseTimeout) {
         if (item instanceof Node.Scalar s && s.value() instanceof String text) {
-            RequestSpec request = shorthandRequest(text, item);
-            return request == null ? null : finish(null, request, Expectation.NONE, defaults, phaseTimeout, item);
+            // "GET /health" or, quoted in a flow list, "GET /health: 200"
+            Matcher withStatus = SHORTHAND_WITH_STATUS.matcher(text.strip());
+            String requestText = withStatus.matches() ? withStatus.group(1) : text;
+            RequestSpec request = shorthandRequest(requestText, item);
+            Expectation expect = withStatus.matches()
+                    ? statusOnly(new Node.Scalar(withStatus.group(2).strip(), withStatus.group(2).strip(), s.location()))
+                    : Expectation.NONE;
+            return request == null ? null : finish(null, request, expect, defaults, phaseTimeout, item);
         }
         Node.MapNode m = asMap(item, "a check");
         if (m == null) {
@@ -542,8 +549,9 @@ final class SpecBinder {
                         + "found " + item.kind());
                 continue;
             }
-            String text = s.text().strip();
-            for (String part : text.split("\\|")) {
+            // "401|307", or "[401, 307]" when written inside a quoted shorthand
+            String text = s.text().strip().replaceAll("^\\[(.*)]$", "$1");
+            for (String part : text.split("[|,]")) {
                 String p = part.strip();
                 Matcher cls = STATUS_CLASS.matcher(p);
                 if (p.matches("\\d+")) {

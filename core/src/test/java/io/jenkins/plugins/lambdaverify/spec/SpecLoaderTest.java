@@ -190,4 +190,12 @@ class SpecLoaderTest {
         assertThat(errorOf("checks: [GET /]\nlogScan: {patterns: [\"(unclosed\"]}\n"))
                 .contains("'(unclosed' is not a valid regular expression");
     }
+
+    @Test
+    void quotedShorthandInFlowLists() {
+        List<CheckSpec> checks = parse("checks: [\"GET /a: [401, 307]\", \"GET /b: 2xx|404\", GET /c]")
+                .phases().get(0).checks();
+        assertThat(checks).extracting(CheckSpec::name)
+                .containsExactly("GET /a -> 401|307", "GET /b -> 404|2xx", "GET /c -> not 5xx");
+    }
 }
