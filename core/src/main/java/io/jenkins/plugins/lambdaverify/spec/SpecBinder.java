@@ -20,7 +20,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * {@code docs/config-reference.md} and {@code docs/lambda-verify.schema.json}.
  */
 final class SpecBinder {
-    static final Set<String> ROOT_KEYS = Set.of("version", "target", "execution", "phases", "checks", "logScan");
+    static final Set<String> ROOT_KEYS = Set.of("version", "target", "execution", "phases", "checks", "logScan",
+            "rollback");
     static final Set<String> TARGET_KEYS = Set.of("mode", "function", "qualifier", "alias", "region", "endpointUrl",
             "baseUrl", "eventFormat", "stack", "logicalId", "namePrefix", "profile", "template", "artifact", "handler",
             "runtime");
@@ -34,6 +35,10 @@ final class SpecBinder {
     static final Set<String> LOG_SCAN_KEYS = Set.of("enabled", "defaults", "patterns", "ignore", "settle",
             "quietPeriod", "logGroup");
     static final Set<String> LOG_PATTERN_KEYS = Set.of("name", "regex", "threshold");
+    static final Set<String> ROLLBACK_KEYS = Set.of("strategy", "previousVersion", "previousReport", "dryRun",
+            "reverify", "timeout", "sam", "command");
+    static final Set<String> SAM_KEYS = Set.of("templateFile", "stackName", "region", "capabilities",
+            "parameterOverrides", "s3Bucket", "extraArgs");
     static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
 
     private static final Pattern SHORTHAND = Pattern.compile("^([A-Za-z]+)\\s+(\\S+)$");
@@ -73,11 +78,13 @@ final class SpecBinder {
                 ? execution(map.entries().get("execution").value()) : ExecutionSpec.defaults();
         LogScanSpec logScan = map.entries().containsKey("logScan") ? logScan(map.entries().get("logScan").value())
                 : LogScanSpec.defaults();
+        RollbackSpec rollback = map.entries().containsKey("rollback")
+                ? rollback(map.entries().get("rollback").value()) : RollbackSpec.none();
         List<PhaseSpec> phases = phases(map);
         if (!problems.isEmpty()) {
             throw new SpecException(problems);
         }
-        return new VerifySpec(target, execution, phases, logScan, source);
+        return new VerifySpec(target, execution, phases, logScan, rollback, source);
     }
 
     /** Only the phases of a tree (Jenkins' inline {@code phases} parameter). */
@@ -238,6 +245,70 @@ final class SpecBinder {
         }
         String name = string(m, "name");
         return new LogPatternSpec(name != null ? name : regex, regex, threshold);
+    }
+
+    private RollbackSpec rollback(Node node) {
+        if (node instanceof Node.Scalar s && s.value() instanceof String text) {
+            RollbackSpec.Strategy strategy = strategy(text, node);
+            return new RollbackSpec(strategy == null ? RollbackSpec.Strategy.NONE : strategy, null, null, false, true,
+                    RollbackSpec.DEFAULT_TIMEOUT, null, List.of());
+        }
+        Node.MapNode m = asMap(node, "rollback");
+        if (m == null) {
+            return RollbackSpec.none();
+        }
+        knownKeys(m, ROLLBACK_KEYS, "in rollback");
+        String strategyText = string(m, "strategy");
+        RollbackSpec.Strategy strategy = strategyText == null ? null : strategy(strategyText, m.entries().get("strategy").value());
+        if (strategyText == null) {
+            problem(node, "rollback needs 'strategy': alias, sam, command or none");
+        }
+        RollbackSpec.Sam sam = null;
+        Node.Entry samEntry = m.entries().get("sam");
+        if (samEntry != null) {
+            Node.MapNode sm = asMap(samEntry.value(), "rollback.sam");
+            if (sm != null) {
+                knownKeys(sm, SAM_KEYS, "in rollback.sam");
+                Map<String, String> overrides = new LinkedHashMap<>();
+                multiMap(sm, "parameterOverrides").forEach((k, v) -> overrides.put(k, String.join(",", v)));
+                sam = new RollbackSpec.Sam(string(sm, "templateFile"), string(sm, "stackName"), string(sm, "region"),
+                        stringList(sm, "capabilities"), overrides, string(sm, "s3Bucket"), stringList(sm, "extraArgs"));
+            }
+        }
+        List<String> command = stringList(m, "command");
+        if (strategy == RollbackSpec.Strategy.COMMAND && command.isEmpty()) {
+            problem(node, "rollback strategy 'command' needs 'command': a list like [./rollback.sh, --stack, prod]");
+        }
+        Boolean dryRun = bool(m, "dryRun");
+        Boolean reverify = bool(m, "reverify");
+        Duration timeout = duration(m, "timeout");
+        return new RollbackSpec(strategy == null ? RollbackSpec.Strategy.NONE : strategy, string(m, "previousVersion"),
+                string(m, "previousReport"), dryRun != null && dryRun, reverify == null || reverify,
+                timeout != null ? timeout : RollbackSpec.DEFAULT_TIMEOUT, sam, command);
+    }
+
+    private RollbackSpec.Strategy strategy(String text, Node at) {
+        RollbackSpec.Strategy s = RollbackSpec.Strategy.fromId(text);
+        if (s == null) {
+            List<String> ids = java.util.Arrays.stream(RollbackSpec.Strategy.values()).map(RollbackSpec.Strategy::id).toList();
+            problem(at, "rollback strategy '" + text + "' is not one of " + String.join(", ", ids)
+                    + Suggestions.didYouMean(text, ids));
+        }
+        return s;
+    }
+
+    private List<String> stringList(Node.MapNode m, String key) {
+        Node.Entry e = m.entries().get(key);
+        List<String> out = new ArrayList<>();
+        if (e != null) {
+            for (Node item : listOrSingle(e.value())) {
+                String text = scalarText(item, key);
+                if (text != null) {
+                    out.add(text);
+                }
+            }
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- phases and checks

@@ -32,6 +32,9 @@ class ConfigSchemaInStepTest {
         assertThat(keys(defs.get("request"))).isEqualTo(new TreeSet<>(SpecBinder.REQUEST_KEYS));
         assertThat(keys(defs.get("expect"))).isEqualTo(new TreeSet<>(SpecBinder.EXPECT_KEYS));
         assertThat(keys(defs.get("logScan"))).isEqualTo(new TreeSet<>(SpecBinder.LOG_SCAN_KEYS));
+        JsonNode rollback = defs.get("rollback").get("oneOf").get(1);
+        assertThat(keys(rollback)).isEqualTo(new TreeSet<>(SpecBinder.ROLLBACK_KEYS));
+        assertThat(keys(rollback.get("properties").get("sam"))).isEqualTo(new TreeSet<>(SpecBinder.SAM_KEYS));
     }
 
     @Test
@@ -46,6 +49,8 @@ class ConfigSchemaInStepTest {
         all.addAll(SpecBinder.EXPECT_KEYS);
         all.addAll(SpecBinder.LOG_SCAN_KEYS);
         all.addAll(SpecBinder.LOG_PATTERN_KEYS);
+        all.addAll(SpecBinder.ROLLBACK_KEYS);
+        all.addAll(SpecBinder.SAM_KEYS);
         assertThat(all).allSatisfy(key -> assertThat(reference).contains("`" + key + "`"));
     }
 }
