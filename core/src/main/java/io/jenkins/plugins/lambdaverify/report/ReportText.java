@@ -1,6 +1,7 @@
 package io.jenkins.plugins.lambdaverify.report;
 
 import io.jenkins.plugins.lambdaverify.result.CheckResult;
+import io.jenkins.plugins.lambdaverify.result.Outcome;
 import io.jenkins.plugins.lambdaverify.result.RunReport;
 import io.jenkins.plugins.lambdaverify.result.TargetInfo;
 import io.jenkins.plugins.lambdaverify.result.VerificationResult;
@@ -90,10 +91,9 @@ public final class ReportText {
 
     /** The counts sentence used in verdicts: {@code 1 failed, 0 errors, 5 passed, 0 skipped}. */
     public static String counts(VerificationResult v) {
-        return v.count(io.jenkins.plugins.lambdaverify.result.Outcome.FAILED) + " failed, "
-                + v.count(io.jenkins.plugins.lambdaverify.result.Outcome.ERROR) + " errors, "
-                + v.count(io.jenkins.plugins.lambdaverify.result.Outcome.PASSED) + " passed, "
-                + v.count(io.jenkins.plugins.lambdaverify.result.Outcome.SKIPPED) + " skipped";
+        long errors = v.count(Outcome.ERROR);
+        return v.count(Outcome.FAILED) + " failed, " + errors + (errors == 1 ? " error, " : " errors, ")
+                + v.count(Outcome.PASSED) + " passed, " + v.count(Outcome.SKIPPED) + " skipped";
     }
 
     /** Why a run that had no failing check still did not pass, or {@code null}. */
