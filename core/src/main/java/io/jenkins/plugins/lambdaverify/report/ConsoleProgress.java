@@ -32,7 +32,8 @@ public final class ConsoleProgress {
     }
 
     /**
-     * e.g. {@code ✘ unauthenticated  GET /api/v1/providers -> 401|307  500  87 ms  cold  expected status 401|307, got 500}.
+     * e.g. {@code ✘ unauthenticated  GET /api/v1/providers -> 401|307  500  87 ms  cold  expected status 401|307,
+     * got 500}.
      */
     public String checkFinished(CheckResult c) {
         StringBuilder sb = new StringBuilder(marks.mark(c.outcome())).append(' ')

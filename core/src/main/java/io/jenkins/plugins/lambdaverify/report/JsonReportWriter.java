@@ -63,7 +63,11 @@ public final class JsonReportWriter {
         root.put("schema", SCHEMA);
         root.put("passed", report.passed());
         root.put("rolledBack", report.rolledBack());
-        target(root.putObject("target"), report.target());
+        if (report.target() == null) {
+            root.putNull("target");
+        } else {
+            target(root.putObject("target"), report.target());
+        }
         verification(root.putObject("verification"), report.verification());
         if (report.rollback() == null) {
             root.putNull("rollback");
@@ -78,8 +82,7 @@ public final class JsonReportWriter {
         return root;
     }
 
-    private void target(ObjectNode node, TargetInfo t) {
-        TargetInfo target = t == null ? TargetInfo.described(null) : t;
+    private void target(ObjectNode node, TargetInfo target) {
         node.put("description", text(target.description()));
         node.put("functionName", target.functionName());
         node.put("functionArn", target.functionArn());

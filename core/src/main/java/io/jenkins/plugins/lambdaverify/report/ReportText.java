@@ -15,7 +15,7 @@ public final class ReportText {
     private ReportText() {
     }
 
-    /** {@code "unauthenticated"} for {@code "Unauthenticated"}, {@code "error-handling"} for {@code "Error handling"}. */
+    /** {@code unauthenticated} for {@code Unauthenticated}, {@code error-handling} for {@code Error handling}. */
     public static String slug(String name) {
         String slug = name == null ? "" : name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("^-+|-+$", "");

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  *   <li><b>Header values</b> ({@link #maskHeaders}) of {@code Authorization}, {@code Proxy-Authorization},
  *       {@code Cookie}, {@code Set-Cookie}, {@code X-Api-Key}, {@code X-Amz-Security-Token}, and of any header whose
  *       name contains {@code token}, {@code secret}, {@code password}, {@code api-key}/{@code apikey},
- *       {@code authorization}, {@code cookie}, {@code credential} or {@code signature} (case-insensitive). Other header values get the free-text rules below.</li>
+ *       {@code authorization}, {@code cookie}, {@code credential} or {@code signature} (case-insensitive). Other
+ *       header values get the free-text rules below.</li>
  *   <li><b>Query and fragment parameters</b> ({@link #maskPath}, and URLs inside free text) named {@code token},
  *       {@code access_token}, {@code id_token}, {@code refresh_token}, {@code api_key}, {@code apikey}, {@code key},
  *       {@code secret}, {@code client_secret}, {@code password}, {@code signature}, {@code sig},
@@ -32,14 +33,17 @@ import java.util.regex.Pattern;
  *   <li><b>Free text</b> ({@link #maskText}, {@link #maskLines}): {@code Bearer xxx}, {@code Basic xxx} and
  *       {@code AWS4-HMAC-SHA256 ...} credentials; header-style lines such as
  *       {@code X-Auth-Token: xxx}; {@code name=value} / {@code name: value} pairs whose name looks like a secret
- *       ({@code password=hunter2}); JSON and Python-dict string fields whose name looks like a secret
+ *       ({@code password=hunter2}, {@code password="hunter2"}); JSON and Python-dict string fields whose name
+ *       looks like a secret
  *       ({@code "password": "..."}, {@code "accessToken": "..."}, {@code 'apiKey': '...'}, and the escaped form
- *       {@code \"token\": \"...\"} of JSON inside a JSON string), including a value cut off by truncation;
+ *       {@code \"token\": \"...\"} of JSON inside a JSON string), including a value cut off by truncation, and
+ *       every string of an array under such a name ({@code "cookies": ["session=..."]});
  *       AWS access key ids ({@code AKIA}/{@code ASIA} + 16 characters) and, in text that holds one, every
  *       40-character secret-key-shaped token.</li>
  *   <li><b>Literal values</b> given by the front end ({@link #withLiterals}), e.g. the values of
  *       {@code AWS_SECRET_ACCESS_KEY}, {@code AWS_SESSION_TOKEN} or credentials the user marks, wherever they occur,
- *       also in their URL-encoded and JSON-escaped forms. Blank literals are ignored.</li>
+ *       also in their URL-encoded and JSON-escaped forms. Blank literals are ignored.
+ *       {@link #withEnvironmentSecrets} picks them from an environment.</li>
  * </ul>
  * Secret-looking names are those that, lower-cased with {@code -} and {@code _} removed, contain
  * {@code password}, {@code passwd}, {@code secret}, {@code token}, {@code apikey}, {@code authorization},
@@ -63,6 +67,11 @@ public final class SecretMasker {
     private static final List<String> SECRET_NAME_PARTS = List.of("password", "passwd", "secret", "token",
             "apikey", "authorization", "cookie", "credential", "signature", "privatekey");
 
+    private static final Set<String> AWS_SECRET_VARIABLES = Set.of("AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+            "AWS_SECURITY_TOKEN");
+    /** Shortest value of a variable picked by its name alone that is taken for a secret. */
+    public static final int MIN_GUESSED_LENGTH = 8;
+
     private static final String NAME = "[A-Za-z0-9_.\\-]{1,80}";
 
     /** {@code "name": "value"} or {@code 'name': 'value'}; the closing quote may be missing (truncated text). */
@@ -74,13 +83,22 @@ public final class SecretMasker {
     /** {@code name=value} or {@code name: value} outside quotes. */
     private static final Pattern BARE_FIELD = Pattern.compile(
             "(?<![A-Za-z0-9_.\\-])(" + NAME + ")(\\s*[=:]\\s*)(?![\\s\"'{\\[])([^\\s,;&\"'}\\]\\)]+)");
+    /** {@code name="value"} or {@code name: 'value'}: an unquoted name with a quoted value (Python, shell, logfmt). */
+    private static final Pattern BARE_QUOTED = Pattern.compile(
+            "(?<![A-Za-z0-9_.\\-\"'])(" + NAME + ")(\\s*[=:]\\s*)([\"'])((?:\\\\.|(?!\\3)[^\\\\])*)(\\3)?");
+    /** {@code "cookies": ["a=1", "b=2"]}: each string of an array under a secret name (closing bracket optional). */
+    private static final Pattern QUOTED_ARRAY = Pattern.compile(
+            "([\"'])(" + NAME + ")\\1(\\s*:\\s*)\\[([^\\]]*)");
+    private static final Pattern STRING_LITERAL = Pattern.compile("([\"'])(?:\\\\.|(?!\\1)[^\\\\])*(\\1)?");
+    private static final Pattern SCHEME_PREFIX = Pattern.compile("^(?i)(Bearer|Basic)\\s+");
     /** A header-style line: {@code X-Auth-Token: value} up to the end of the line. */
     private static final Pattern HEADER_LINE = Pattern.compile(
             "(?m)^(\\s*)([A-Za-z][A-Za-z0-9\\-]{0,80})(:[ \\t]*)(\\S[^\\r\\n]*)$");
     private static final Pattern AUTH_SCHEME = Pattern.compile(
             "(?i)\\b(Bearer|Basic)(\\s+)(?!\\*\\*\\*\\*)[A-Za-z0-9\\-._~+/]+=*");
     private static final Pattern SIGV4 = Pattern.compile(
-            "AWS4-HMAC-SHA256\\s+Credential=[^\\s\"']+(?:,\\s*SignedHeaders=[^\\s,\"']+)?(?:,\\s*Signature=[0-9a-fA-F]+)?");
+            "AWS4-HMAC-SHA256\\s+Credential=[^\\s\"']+(?:,\\s*SignedHeaders=[^\\s,\"']+)?"
+                    + "(?:,\\s*Signature=[0-9a-fA-F]+)?");
     private static final Pattern URL_PARAM = Pattern.compile("([?&;#])(" + NAME + ")=([^&;#\\s\"'<>]*)");
     private static final Pattern USER_INFO = Pattern.compile("(://[^/\\s:@]+:)([^/\\s@]+)(@)");
     private static final Pattern ACCESS_KEY_ID = Pattern.compile("(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])");
@@ -123,6 +141,28 @@ public final class SecretMasker {
     /** Convenience for {@link #withLiterals(Collection)}. */
     public SecretMasker withLiterals(String... values) {
         return withLiterals(values == null ? List.of() : java.util.Arrays.asList(values));
+    }
+
+    /**
+     * A masker that also hides the secret values of an environment: always {@code AWS_SECRET_ACCESS_KEY},
+     * {@code AWS_SESSION_TOKEN} and {@code AWS_SECURITY_TOKEN}; and any variable whose name looks like a secret
+     * ({@link #isSecretName}, e.g. {@code GITHUB_TOKEN}, {@code DB_PASSWORD}) when its value has at least
+     * {@value #MIN_GUESSED_LENGTH} characters, so that {@code MAX_TOKENS=5} does not mask every 5.
+     */
+    public SecretMasker withEnvironmentSecrets(Map<String, String> environment) {
+        List<String> values = new ArrayList<>();
+        if (environment != null) {
+            environment.forEach((name, value) -> {
+                if (value == null) {
+                    return;
+                }
+                if (AWS_SECRET_VARIABLES.contains(name)
+                        || (isSecretName(name) && value.strip().length() >= MIN_GUESSED_LENGTH)) {
+                    values.add(value);
+                }
+            });
+        }
+        return withLiterals(values);
     }
 
     /** How many literal forms (value, URL-encoded, JSON-escaped) this masker hides. */
@@ -229,6 +269,10 @@ public final class SecretMasker {
                 ? m.group(1) + m.group(2) + m.group(1) + m.group(3) + m.group(4) + MASK
                         + (m.group(6) == null ? "" : m.group(6))
                 : m.group());
+        out = replace(QUOTED_ARRAY, out, m -> isSecretName(m.group(2))
+                ? m.group(1) + m.group(2) + m.group(1) + m.group(3) + "[" + maskStrings(m.group(4)) : m.group());
+        out = replace(BARE_QUOTED, out, m -> isSecretName(m.group(1))
+                ? m.group(1) + m.group(2) + m.group(3) + MASK + (m.group(5) == null ? "" : m.group(5)) : m.group());
         out = replace(HEADER_LINE, out, m -> isSecretHeader(m.group(2)) && !isMasked(m.group(4))
                 ? m.group(1) + m.group(2) + m.group(3) + maskHeaderLineValue(m.group(4)) : m.group());
         out = replace(BARE_FIELD, out, m -> isSecretName(m.group(1)) && !isSchemeWord(m.group(3))
@@ -250,8 +294,12 @@ public final class SecretMasker {
 
     // A header line value keeps its auth scheme word (Bearer ****) when it already has one masked.
     private static String maskHeaderLineValue(String value) {
-        Matcher scheme = Pattern.compile("^(?i)(Bearer|Basic)\\s+").matcher(value);
+        Matcher scheme = SCHEME_PREFIX.matcher(value);
         return scheme.find() ? scheme.group() + MASK : MASK;
+    }
+
+    private static String maskStrings(String arrayBody) {
+        return replace(STRING_LITERAL, arrayBody, m -> m.group(1) + MASK + (m.group(2) == null ? "" : m.group(2)));
     }
 
     private static boolean isMasked(String value) {

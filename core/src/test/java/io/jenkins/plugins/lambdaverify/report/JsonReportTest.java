@@ -115,6 +115,14 @@ class JsonReportTest {
     }
 
     @Test
+    void aReportWithoutTargetOrRollbackRoundTrips() {
+        RunReport bare = new RunReport(null, ReportFixtures.unreachable().verification(), null, null);
+        String json = writer.toJson(bare);
+        assertThat(validate(json)).isEmpty();
+        assertThat(reader.fromJson(json)).isEqualTo(bare);
+    }
+
+    @Test
     void readerSaysClearlyWhatIsWrong() {
         assertThatThrownBy(() -> reader.fromJson("{ nope"))
                 .isInstanceOf(ReportFormatException.class).hasMessageStartingWith("not valid JSON");

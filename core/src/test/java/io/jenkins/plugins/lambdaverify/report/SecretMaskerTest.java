@@ -120,6 +120,31 @@ class SecretMaskerTest {
     }
 
     @Test
+    void masksQuotedValuesAfterBareNamesAndArraysUnderSecretNames() {
+        assertThat(masker.maskText("login(user='ann', password='hunter2') token=\"t0k\""))
+                .isEqualTo("login(user='ann', password='****') token=\"****\"");
+        assertThat(masker.maskText("{\"statusCode\": 200, \"cookies\": [\"session=abc; HttpOnly\", \"csrf=xyz\"], \"body\": \"ok\"}"))
+                .isEqualTo("{\"statusCode\": 200, \"cookies\": [\"****\", \"****\"], \"body\": \"ok\"}");
+        assertThat(masker.maskText("\"multiValueHeaders\": {\"Set-Cookie\": [\"sid=1\"], \"X-Trace\": [\"t\"]}"))
+                .isEqualTo("\"multiValueHeaders\": {\"Set-Cookie\": [\"****\"], \"X-Trace\": [\"t\"]}");
+        assertThat(masker.maskText("{\"cookies\": [\"session=abc")).isEqualTo("{\"cookies\": [\"****");
+    }
+
+    @Test
+    void picksSecretsFromAnEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG");
+        env.put("AWS_SESSION_TOKEN", "FwoGZXIvYXdzEDoaDNEXAMPLE");
+        env.put("GITHUB_TOKEN", "ghp_abcdefghijklmnop");
+        env.put("MAX_TOKENS", "5");
+        env.put("HOME", "/home/jenkins");
+        SecretMasker m = masker.withEnvironmentSecrets(env);
+        assertThat(m.maskText("k=wJalrXUtnFEMI/K7MDENG t FwoGZXIvYXdzEDoaDNEXAMPLE gh ghp_abcdefghijklmnop n 5 /home/jenkins"))
+                .isEqualTo("k=**** t **** gh **** n 5 /home/jenkins");
+        assertThat(masker.withEnvironmentSecrets(null).literalCount()).isZero();
+    }
+
+    @Test
     void masksAwsAccessKeysAndTheSecretKeyNextToThem() {
         String line = "creds AKIAIOSFODNN7EXAMPLE wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY used";
         assertThat(masker.maskText(line)).isEqualTo("creds **** **** used");
@@ -151,7 +176,8 @@ class SecretMaskerTest {
             "{\"password\":\"hunter2\",\"token\":\"t\"}",
             "/p?access_token=a&code=c",
             "creds AKIAIOSFODNN7EXAMPLE wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-            "password=hunter2 Basic dXNlcjpwYXNz"})
+            "password=hunter2 Basic dXNlcjpwYXNz",
+            "{\"cookies\": [\"a=1\"], \"x\": password='p'}"})
     void maskingIsIdempotent(String text) {
         String once = masker.maskText(text);
         assertThat(masker.maskText(once)).isEqualTo(once);
