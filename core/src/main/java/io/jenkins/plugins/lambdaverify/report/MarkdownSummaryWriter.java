@@ -26,6 +26,9 @@ public final class MarkdownSummaryWriter {
     static final int MAX_FAILURES = 20;
     static final int MAX_LOG_LINES = 30;
     static final int MAX_EXCERPT = 2000;
+    static final int MAX_LINE = 500;
+    /** GitHub refuses comments over 65,536 characters: one more failure (at most ~18,000) still fits after this. */
+    static final int DETAIL_BUDGET = 40_000;
     private static final Pattern BACKTICKS = Pattern.compile("`+");
 
     private final SecretMasker masker;
@@ -133,7 +136,12 @@ public final class MarkdownSummaryWriter {
             return;
         }
         md.append("### Failures\n\n");
+        int shown = 0;
         for (CheckResult c : failing.subList(0, Math.min(MAX_FAILURES, failing.size()))) {
+            if (md.length() > DETAIL_BUDGET) {
+                break;
+            }
+            shown++;
             md.append("#### ").append(mark(c.outcome())).append(' ').append(escape(c.phase())).append(" › ")
                     .append(cell(c.name())).append("\n\n");
             if (c.outcome() == Outcome.FAILED) {
@@ -151,11 +159,12 @@ public final class MarkdownSummaryWriter {
                 List<String> lines = masker.maskLines(c.logLines());
                 md.append("Log lines").append(lines.size() > MAX_LOG_LINES
                         ? " (first " + MAX_LOG_LINES + " of " + lines.size() + ")" : "").append(":\n\n");
-                fenced(md, String.join("\n", lines.subList(0, Math.min(MAX_LOG_LINES, lines.size()))));
+                fenced(md, String.join("\n", lines.subList(0, Math.min(MAX_LOG_LINES, lines.size())).stream()
+                        .map(l -> ReportText.truncate(l, MAX_LINE, "…")).toList()));
             }
         }
-        if (failing.size() > MAX_FAILURES) {
-            md.append("…and ").append(failing.size() - MAX_FAILURES)
+        if (failing.size() > shown) {
+            md.append("…and ").append(failing.size() - shown)
                     .append(" more failing checks: see the JUnit or JSON report.\n\n");
         }
     }

@@ -123,6 +123,12 @@ class JsonReportTest {
     }
 
     @Test
+    void readerIgnoresFieldsItDoesNotKnow() {
+        String json = writer.toJson(ReportFixtures.green()).replaceFirst("\\{", "{ \"addedLater\": {\"x\": 1},");
+        assertThat(reader.fromJson(json)).isEqualTo(ReportFixtures.green());
+    }
+
+    @Test
     void readerSaysClearlyWhatIsWrong() {
         assertThatThrownBy(() -> reader.fromJson("{ nope"))
                 .isInstanceOf(ReportFormatException.class).hasMessageStartingWith("not valid JSON");

@@ -91,6 +91,22 @@ class MarkdownSummaryWriterTest {
     }
 
     @Test
+    void hugeFailuresStayUnderTheCommentLimit() {
+        String longLine = "x".repeat(5000);
+        List<CheckResult> checks = IntStream.range(0, 20).mapToObj(i -> new CheckResult("p", "GET /r" + i + " -> 200",
+                "GET", "/r" + i, "status 200", Outcome.FAILED, List.of("expected status 200, got 500"), null, 500,
+                "y".repeat(10_000), Duration.ofMillis(i), null, null, null, java.util.Collections.nCopies(30, longLine)))
+                .toList();
+        RunReport report = RunReport.of(ReportFixtures.target(), new VerificationResult("t", ReportFixtures.START,
+                ReportFixtures.END, List.of(new PhaseResult("p", checks, Duration.ofSeconds(1))), List.of(),
+                Termination.COMPLETED, null));
+        String md = writer.render(report);
+        assertThat(md.length()).isLessThan(65_536);
+        assertThat(md).contains("more failing checks: see the JUnit or JSON report.");
+        assertThat(md).doesNotContain("x".repeat(MarkdownSummaryWriter.MAX_LINE + 1));
+    }
+
+    @Test
     void escapesMarkdownInNames() {
         assertThat(MarkdownSummaryWriter.escape("a|b `c` *d* <e> [f](g)\nh"))
                 .isEqualTo("a\\|b \\`c\\` \\*d\\* &lt;e&gt; \\[f\\](g) h");
