@@ -89,11 +89,12 @@ public final class HttpInvoker implements Invoker {
     private static URI checked(URI url) {
         if (url == null || url.getScheme() == null || url.getHost() == null
                 || !Set.of("http", "https").contains(url.getScheme().toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("base URL '" + url + "' is not an http(s) URL with a host, e.g. "
+            throw new IllegalArgumentException("base URL '" + (url == null ? null : safe(url))
+                    + "' is not an http(s) URL with a host, e.g. "
                     + "https://abc123.execute-api.eu-west-1.amazonaws.com/prod");
         }
         if (url.getRawQuery() != null || url.getRawFragment() != null) {
-            throw new IllegalArgumentException("base URL '" + url + "' must not have a query or fragment; put "
+            throw new IllegalArgumentException("base URL '" + safe(url) + "' must not have a query or fragment; put "
                     + "query parameters on the checks");
         }
         return url;
@@ -124,7 +125,14 @@ public final class HttpInvoker implements Invoker {
         }
         request.headers().forEach((name, values) -> {
             if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
-                values.forEach(v -> builder.header(name, v));
+                for (String v : values) {
+                    try {
+                        builder.header(name, v);
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("header '" + name + "' cannot be sent over HTTP ("
+                                + e.getMessage() + "); remove line breaks and control characters");
+                    }
+                }
             }
         });
         CompletableFuture<HttpResponse<BoundedBodySubscriber.Body>> future = client.sendAsync(builder.build(),
@@ -232,12 +240,22 @@ public final class HttpInvoker implements Invoker {
             return new InvocationException(Kind.NETWORK, "Cannot reach " + url.getHost() + ":" + port(url) + " ("
                     + what + "); not retried", null, cause);
         }
-        return new InvocationException(Kind.NETWORK, request.method() + " " + url + " failed (" + what + ")",
+        return new InvocationException(Kind.NETWORK, request.method() + " " + url.getRawPath() + " on "
+                + url.getHost() + " failed (" + what + ")",
                 null, cause);
     }
 
     private static String firstLine(Throwable t) {
         return InvokeErrors.firstLine(t.getMessage());
+    }
+
+    /** The URL without user-info, query or fragment: nothing secret a user may have put there. */
+    private static String safe(URI url) {
+        if (url.getScheme() == null || url.getRawAuthority() == null) {
+            return url.getScheme() == null ? "(no scheme)" : url.getScheme() + ":...";
+        }
+        return url.getScheme() + "://" + url.getHost() + (url.getPort() == -1 ? "" : ":" + url.getPort())
+                + (url.getRawPath() == null ? "" : url.getRawPath());
     }
 
     private static int port(URI url) {
@@ -246,7 +264,7 @@ public final class HttpInvoker implements Invoker {
 
     @Override
     public String describe() {
-        return "http:" + baseUrl;
+        return "http:" + safe(baseUrl);
     }
 
     @Override

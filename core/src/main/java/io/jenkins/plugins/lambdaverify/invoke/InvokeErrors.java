@@ -34,17 +34,12 @@ final class InvokeErrors {
     }
 
     /**
-     * @param target  e.g. {@code my-fn:live in eu-west-1}
+     * @param target  e.g. {@code my-fn:live (eu-west-1)}
      * @param timeout the call's timeout, for the message
-     * @throws InterruptedException when the call was aborted by an interrupt
      */
-    static InvocationException map(SdkException e, String target, Duration timeout, int attempts)
-            throws InterruptedException {
+    static InvocationException map(SdkException e, String target, Duration timeout, int attempts) {
         if (e instanceof AbortedException || causedBy(e, InterruptedException.class) != null) {
-            Thread.currentThread().interrupt();
-            InterruptedException ie = new InterruptedException("invoke of " + target + " was interrupted");
-            ie.initCause(e);
-            throw ie;
+            return new InvocationException(Kind.ABORTED, "Invoke of " + target + " was aborted", null, e);
         }
         if (e instanceof AwsServiceException ae) {
             return service(ae, target, attempts);

@@ -33,6 +33,10 @@ public final class LambdaEventInvoker implements Invoker {
                 new ProxyResponseParser(format));
     }
 
+    /**
+     * @throws IllegalArgumentException when the request cannot be made into an event (a body marked base64 that
+     *                                  is not); the message names the value
+     */
     @Override
     public InvocationResponse invoke(RequestSpec request, Duration timeout)
             throws InvocationException, InterruptedException {

@@ -2,6 +2,13 @@ package io.jenkins.plugins.lambdaverify.invoke;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -17,14 +24,20 @@ import software.amazon.awssdk.services.lambda.model.LogType;
  * tail ({@code LogType=Tail}) of a function, alias or version. Each call gets the caller's timeout as its API
  * call and attempt timeout, and the retry rules of {@link InvokeRetryPolicy} (throttling only), whatever the client
  * was configured with. The client is borrowed: closing this transport does not close it.
+ *
+ * <p>The SDK call runs on a worker thread so that an interrupt (the run being aborted) returns at once: the
+ * SDK's blocking HTTP read does not react to interrupts. The abandoned call ends by itself within its timeout.
  */
 public final class SdkFunctionTransport implements FunctionTransport {
+
+    private static final long GRACE_MILLIS = 5_000;
 
     private final LambdaClient client;
     private final String functionName;
     private final String qualifier;
     private final InvokeRetryPolicy.Backoff backoff;
     private final SdkPlugin retryPlugin;
+    private final ExecutorService calls;
 
     /**
      * @param client       a Lambda client (region, credentials, endpoint already set)
@@ -45,6 +58,12 @@ public final class SdkFunctionTransport implements FunctionTransport {
         this.qualifier = qualifier == null || qualifier.isBlank() ? null : qualifier;
         this.backoff = backoff;
         this.retryPlugin = InvokeRetryPolicy.retryPlugin(InvokeRetryPolicy.retryStrategy(backoff));
+        AtomicInteger threads = new AtomicInteger();
+        this.calls = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "lambda-verify-invoke-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Override
@@ -59,15 +78,36 @@ public final class SdkFunctionTransport implements FunctionTransport {
                         .addPlugin(retryPlugin))
                 .build();
         InvokeResponse response;
+        Future<InvokeResponse> call = calls.submit(() -> client.invoke(request));
         try {
-            response = client.invoke(request);
-        } catch (SdkException e) {
-            throw InvokeErrors.map(e, target(), timeout, backoff.maxAttempts());
+            // the SDK enforces the timeout; the margin only guards against a call that never returns
+            response = call.get(timeout.toMillis() + GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            throw e;
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            throw new InvocationException(InvocationException.Kind.TIMEOUT, "No answer from " + target()
+                    + " within " + timeout.toMillis() + "ms; not retried, the function may still be running", null, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SdkException sdk) {
+                throw InvokeErrors.map(sdk, target(), timeout, backoff.maxAttempts());
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("invoke of " + target() + " failed: " + cause, cause);
         }
         String requestId = response.responseMetadata().requestId();
         return new RawInvocation(response.payload() == null ? new byte[0] : response.payload().asByteArrayUnsafe(),
                 response.functionError(), LogTail.decode(response.logResult()), response.executedVersion(),
                 requestId == null || "UNKNOWN".equals(requestId) ? null : requestId);
+    }
+
+    @Override
+    public void close() {
+        calls.shutdownNow();
     }
 
     /** e.g. {@code lambda:my-fn:live (eu-west-1)}. */

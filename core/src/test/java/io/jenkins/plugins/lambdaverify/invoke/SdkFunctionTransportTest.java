@@ -27,6 +27,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -399,6 +400,29 @@ class SdkFunctionTransportTest {
                 assertThat(s.useClientDefaults()).isFalse();
             });
         }
+    }
+
+    @Test
+    void anInterruptAbortsTheInvokeAndIsPassedOn() throws Exception {
+        wireMock.stubFor(post(urlPathEqualTo(INVOKE_PATH)).willReturn(
+                invokeAnswer("{\"statusCode\":200}", "").withFixedDelay(10_000)));
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                invoker("live").invoke(RequestSpec.get("/slow"), Duration.ofSeconds(20));
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        caller.start();
+        while (invokeCount() == 0) {
+            Thread.sleep(20);
+        }
+        caller.interrupt();
+        caller.join(5_000);
+        assertThat(caller.isAlive()).isFalse();
+        assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+        assertThat(invokeCount()).isEqualTo(1);
     }
 
     @Test
