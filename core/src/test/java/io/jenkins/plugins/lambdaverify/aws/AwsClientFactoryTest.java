@@ -241,6 +241,27 @@ class AwsClientFactoryTest {
     }
 
     @Test
+    void invokeClientsUseTheCallersOverrideAndReadTimeout() {
+        aws.stubFor(post(urlPathEqualTo("/2015-03-31/functions/orders/invocations")).willReturn(aResponse()
+                .withStatus(500).withHeader("X-Amzn-ErrorType", "ServiceException").withBody("{\"Message\":\"boom\"}")));
+        aws.stubFor(post(urlPathEqualTo("/2015-03-31/functions/slow/invocations"))
+                .willReturn(aResponse().withBody("{}").withFixedDelay(3_000)));
+        try (var f = AwsClientFactory.create(settings("eu-west-1", null, url(aws), keys(), false))) {
+            var noRetry = software.amazon.awssdk.core.client.config.ClientOverrideConfiguration.builder()
+                    .retryStrategy(software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry()).build();
+            var invoker = f.newLambdaClient(noRetry, java.time.Duration.ofMillis(300));
+            assertThatThrownBy(() -> invoker.invoke(r -> r.functionName("orders")))
+                    .isInstanceOf(software.amazon.awssdk.services.lambda.model.LambdaException.class);
+            // the HTTP read timeout given for this client applies (and nothing retries the invoke)
+            assertThatThrownBy(() -> invoker.invoke(r -> r.functionName("slow")))
+                    .hasRootCauseInstanceOf(java.net.SocketTimeoutException.class);
+            assertThat(f.newLambdaClient(null, null)).isNotSameAs(invoker);
+        }
+        aws.verify(1, postRequestedFor(urlPathEqualTo("/2015-03-31/functions/orders/invocations")));
+        aws.verify(1, postRequestedFor(urlPathEqualTo("/2015-03-31/functions/slow/invocations")));
+    }
+
+    @Test
     void nonProxyHostWildcardsBecomeAnchoredPatterns() {
         var patterns = AwsClientFactory.nonProxyHostPatterns(List.of("*.corp.example, localhost", "10.0.0.*"));
         assertThat("lambda.corp.example".matches(patterns.iterator().next())).isTrue();

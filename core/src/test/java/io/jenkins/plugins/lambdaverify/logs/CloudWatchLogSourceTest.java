@@ -120,6 +120,25 @@ class CloudWatchLogSourceTest {
     }
 
     @Test
+    void laterReadsStartAtTheLateArrivalHorizonAndDeliverStragglersIngestedJustBeforeTheNewestOnce() {
+        aws.stubFor(filterLogEvents().inScenario("straggler").whenScenarioStateIs(STARTED).willSetStateTo("more")
+                .willReturn(page(null, event("e1", V7, 280, 281, "one"), event("e2", V7, 283, 290, "two"))));
+        // e3 became visible after e2 although it was ingested 2 s before it: within the duplicate margin
+        aws.stubFor(filterLogEvents().inScenario("straggler").whenScenarioStateIs("more")
+                .willReturn(page(null, event("e1", V7, 280, 281, "one"), event("e3", V7, 282, 288, "three"),
+                        event("e2", V7, 283, 290, "two"))));
+        FakeTime time = new FakeTime(END);
+        SettlePolicy settle = new SettlePolicy(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(1),
+                Duration.ofMinutes(1), Duration.ofSeconds(5));
+
+        new CloudWatchLogSource(clients.logs(), settle, time, time).read(query(), received::add);
+
+        assertThat(received).extracting(LogEvent::message).containsExactly("one", "two", "three");
+        aws.verify(postRequestedFor(urlPathEqualTo("/"))
+                .withRequestBody(matchingJsonPath("$.startTime", equalTo(String.valueOf(END.minusSeconds(60).toEpochMilli())))));
+    }
+
+    @Test
     void settleTimeoutEndsTheWaitAndSaysSo() {
         aws.stubFor(filterLogEvents().willReturn(page(null)));
         FakeTime time = new FakeTime(END);
