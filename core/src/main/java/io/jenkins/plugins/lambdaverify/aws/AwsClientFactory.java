@@ -48,6 +48,7 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 public final class AwsClientFactory implements AwsClients {
     static final String NO_REGION = "no AWS region: set region in lambda-verify.yaml, --region, or AWS_REGION";
     static final String DEFAULT_SESSION_NAME = "lambda-verify";
+    private static final Pattern REGION_ID = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
 
     private final AwsSettings settings;
     private final AwsClientOptions options;
@@ -272,14 +273,19 @@ public final class AwsClientFactory implements AwsClients {
 
     private Region resolveRegion() {
         Map<String, String> env = settings.environment();
-        String explicit = firstNonBlank(settings.region(), env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"));
-        if (explicit != null) {
-            return Region.of(explicit.trim());
+        if (notBlank(settings.region())) {
+            return region(settings.region(), "region");
+        }
+        if (notBlank(env.get("AWS_REGION"))) {
+            return region(env.get("AWS_REGION"), "AWS_REGION");
+        }
+        if (notBlank(env.get("AWS_DEFAULT_REGION"))) {
+            return region(env.get("AWS_DEFAULT_REGION"), "AWS_DEFAULT_REGION");
         }
         if (profileName != null) {
             Optional<String> fromProfile = profileFile.profile(profileName).flatMap(p -> p.property("region"));
             if (fromProfile.isPresent() && !fromProfile.get().isBlank()) {
-                return Region.of(fromProfile.get().trim());
+                return region(fromProfile.get(), "profile " + profileName);
             }
         }
         if (settings.allowDefaultChain()) {
@@ -293,6 +299,15 @@ public final class AwsClientFactory implements AwsClients {
             }
         }
         throw new AwsConfigurationException(NO_REGION);
+    }
+
+    private static Region region(String value, String source) {
+        String id = value.trim();
+        if (!REGION_ID.matcher(id).matches()) {
+            throw new AwsConfigurationException("region '" + id + "' from " + source
+                    + " is not an AWS region id: use e.g. eu-west-1");
+        }
+        return Region.of(id);
     }
 
     private Map<AwsService, URI> resolveEndpoints() {

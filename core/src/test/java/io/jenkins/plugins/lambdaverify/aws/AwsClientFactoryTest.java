@@ -76,6 +76,16 @@ class AwsClientFactoryTest {
     }
 
     @Test
+    void aMistypedRegionNamesItsSource() {
+        assertThatThrownBy(() -> AwsClientFactory.create(settings(null, null, null, keys("AWS_REGION", "Ireland"), false)))
+                .isInstanceOf(AwsConfigurationException.class)
+                .hasMessage("region 'Ireland' from AWS_REGION is not an AWS region id: use e.g. eu-west-1");
+        try (var f = AwsClientFactory.create(settings("us-gov-west-1", null, null, keys(), false))) {
+            assertThat(f.region()).isEqualTo(Region.US_GOV_WEST_1);
+        }
+    }
+
+    @Test
     void noCredentialsWithoutTheDefaultChainIsAClearError() {
         assertThatThrownBy(() -> AwsClientFactory.create(settings("eu-west-1", null, null, Map.of("HOME", dir.toString()), false)))
                 .isInstanceOf(AwsConfigurationException.class)
@@ -245,15 +255,16 @@ class AwsClientFactoryTest {
         aws.stubFor(post(urlPathEqualTo("/2015-03-31/functions/orders/invocations")).willReturn(aResponse()
                 .withStatus(500).withHeader("X-Amzn-ErrorType", "ServiceException").withBody("{\"Message\":\"boom\"}")));
         aws.stubFor(post(urlPathEqualTo("/2015-03-31/functions/slow/invocations"))
-                .willReturn(aResponse().withBody("{}").withFixedDelay(3_000)));
+                .willReturn(aResponse().withBody("{}").withFixedDelay(4_000)));
         try (var f = AwsClientFactory.create(settings("eu-west-1", null, url(aws), keys(), false))) {
             var noRetry = software.amazon.awssdk.core.client.config.ClientOverrideConfiguration.builder()
                     .retryStrategy(software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry()).build();
-            var invoker = f.newLambdaClient(noRetry, java.time.Duration.ofMillis(300));
+            var invoker = f.newLambdaClient(noRetry, null);
             assertThatThrownBy(() -> invoker.invoke(r -> r.functionName("orders")))
                     .isInstanceOf(software.amazon.awssdk.services.lambda.model.LambdaException.class);
-            // the HTTP read timeout given for this client applies (and nothing retries the invoke)
-            assertThatThrownBy(() -> invoker.invoke(r -> r.functionName("slow")))
+            // the HTTP read timeout given for a client applies (and nothing retries the invoke)
+            var shortRead = f.newLambdaClient(noRetry, java.time.Duration.ofSeconds(1));
+            assertThatThrownBy(() -> shortRead.invoke(r -> r.functionName("slow")))
                     .hasRootCauseInstanceOf(java.net.SocketTimeoutException.class);
             assertThat(f.newLambdaClient(null, null)).isNotSameAs(invoker);
         }

@@ -199,7 +199,7 @@ class CloudWatchLogSourceTest {
 
     @Test
     void aSlowEndpointFailsAtTheCallTimeout() {
-        aws.stubFor(filterLogEvents().willReturn(page(null).withFixedDelay(5_000)));
+        aws.stubFor(filterLogEvents().willReturn(page(null).withFixedDelay(2_000)));
         try (AwsClientFactory slow = AwsTestClients.against(aws.getPort(), Duration.ofMillis(300))) {
             assertThatThrownBy(() -> new CloudWatchLogSource(slow.logs(), SettlePolicy.none()).read(query(), received::add))
                     .isInstanceOfSatisfying(AwsCallException.class,
