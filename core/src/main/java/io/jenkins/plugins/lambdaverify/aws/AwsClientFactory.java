@@ -18,6 +18,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -201,7 +202,7 @@ public final class AwsClientFactory implements AwsClients {
         return own(provider);
     }
 
-    private <B extends AwsClientBuilder<B, C>, C> B configure(B builder, AwsService service,
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(B builder, AwsService service,
                                                              ClientOverrideConfiguration override, SdkHttpClient http) {
         checkOpen();
         builder.region(region).overrideConfiguration(override);
@@ -209,9 +210,7 @@ public final class AwsClientFactory implements AwsClients {
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
-        if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
-            sync.httpClient(http);
-        }
+        builder.httpClient(http);
         return builder;
     }
 
