@@ -1,0 +1,52 @@
+package io.jenkins.plugins.lambdaverify.jenkins;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the agent needs for one verification, resolved on the controller. Plain serializable data: it crosses
+ * the remoting channel (JDK types limited to String, numbers, lists and maps).
+ *
+ * @param id                 unique per invocation in the build (the step's node id, or {@code publisher})
+ * @param reportDir          workspace-relative directory for the reports, e.g. {@code lambda-verify/7}
+ * @param configPath         workspace-relative config file, or {@code null}
+ * @param configRequired     whether a missing config file is an error (it was named explicitly)
+ * @param target             target overrides from the step parameters
+ * @param phases             inline phases (plain maps), empty when none
+ * @param logPatterns        extra log patterns
+ * @param rollback           rollback strategy override, or {@code null}
+ * @param concurrency        checks in flight at once (already capped by the global configuration), 0: default
+ * @param timeoutSeconds     deadline of the run, 0: default
+ * @param aws                how to reach AWS
+ */
+record AgentRequest(String id, String reportDir, @CheckForNull String configPath, boolean configRequired,
+                    TargetOverrides target, List<Map<String, Object>> phases, List<Pattern> logPatterns,
+                    @CheckForNull String rollback, int concurrency, int timeoutSeconds, AgentAws aws)
+        implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    AgentRequest {
+        phases = new ArrayList<>(phases.stream().map(m -> (Map<String, Object>) new LinkedHashMap<>(m)).toList());
+        logPatterns = new ArrayList<>(logPatterns);
+    }
+
+    /** Target fields given as step parameters; each non-null one overrides the config file. */
+    record TargetOverrides(String function, String stack, String logicalId, String qualifier, String region,
+                           String endpointUrl, String baseUrl, String mode, String eventFormat)
+            implements Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** A log pattern as plain data. */
+    record Pattern(String name, String regex, long threshold) implements Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+    }
+}
