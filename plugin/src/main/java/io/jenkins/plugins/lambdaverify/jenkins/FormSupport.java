@@ -79,17 +79,6 @@ final class FormSupport {
         return FormValidation.ok();
     }
 
-    static ListBoxModel regionItems(@CheckForNull String current) {
-        ListBoxModel items = new ListBoxModel();
-        items.add(Texts.get("Form.regionDefault"), "");
-        String value = Util.fixEmptyAndTrim(current);
-        if (value != null && !REGIONS.contains(value)) {
-            items.add(value); // keep a region this list does not know yet
-        }
-        REGIONS.forEach(items::add);
-        return items;
-    }
-
     static FormValidation checkRegion(@CheckForNull String value) {
         String region = Util.fixEmptyAndTrim(value);
         if (region == null || region.contains("$") || REGION.matcher(region).matches()) {
@@ -146,10 +135,14 @@ final class FormSupport {
     }
 
     static FormValidation checkPositiveInteger(@CheckForNull String value) {
-        return checkNonNegativeInteger(value, 1);
+        return checkInteger(value, 1);
     }
 
-    static FormValidation checkNonNegativeInteger(@CheckForNull String value, int min) {
+    static FormValidation checkNonNegativeInteger(@CheckForNull String value) {
+        return checkInteger(value, 0);
+    }
+
+    private static FormValidation checkInteger(@CheckForNull String value, int min) {
         String text = Util.fixEmptyAndTrim(value);
         if (text == null) {
             return FormValidation.ok();

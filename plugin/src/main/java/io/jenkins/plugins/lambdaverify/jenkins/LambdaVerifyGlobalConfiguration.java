@@ -6,9 +6,11 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.Util;
 import hudson.model.Item;
+import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -94,8 +96,13 @@ public class LambdaVerifyGlobalConfiguration extends GlobalConfiguration {
     }
 
     @POST
-    public ListBoxModel doFillDefaultRegionItems() {
-        return FormSupport.regionItems(null);
+    public ComboBoxModel doFillDefaultRegionItems() {
+        return new ComboBoxModel(FormSupport.REGIONS);
+    }
+
+    @POST
+    public FormValidation doCheckDefaultRegion(@QueryParameter String value) {
+        return Jenkins.get().hasPermission(Jenkins.ADMINISTER) ? FormSupport.checkRegion(value) : FormValidation.ok();
     }
 
     @POST
@@ -111,6 +118,7 @@ public class LambdaVerifyGlobalConfiguration extends GlobalConfiguration {
 
     @POST
     public FormValidation doCheckMaxConcurrentInvocations(@QueryParameter String value) {
-        return FormSupport.checkPositiveInteger(value);
+        return Jenkins.get().hasPermission(Jenkins.ADMINISTER) ? FormSupport.checkPositiveInteger(value)
+                : FormValidation.ok();
     }
 }

@@ -332,13 +332,13 @@ public class LambdaVerifyRecorder extends Recorder implements SimpleBuildStep, V
 
         @POST
         public FormValidation doCheckConcurrency(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormSupport.canConfigure(item) ? FormSupport.checkNonNegativeInteger(value, 0)
+            return FormSupport.canConfigure(item) ? FormSupport.checkNonNegativeInteger(value)
                     : FormValidation.ok();
         }
 
         @POST
         public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormSupport.canConfigure(item) ? FormSupport.checkNonNegativeInteger(value, 0)
+            return FormSupport.canConfigure(item) ? FormSupport.checkNonNegativeInteger(value)
                     : FormValidation.ok();
         }
     }

@@ -349,13 +349,13 @@ public class VerifyLambdaDeploymentStep extends Step implements VerificationOpti
 
         @POST
         public FormValidation doCheckConcurrency(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormSupport.canConfigure(item) ? FormSupport.checkNonNegativeInteger(value, 0)
+            return FormSupport.canConfigure(item) ? FormSupport.checkNonNegativeInteger(value)
                     : FormValidation.ok();
         }
 
         @POST
         public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormSupport.canConfigure(item) ? FormSupport.checkNonNegativeInteger(value, 0)
+            return FormSupport.canConfigure(item) ? FormSupport.checkNonNegativeInteger(value)
                     : FormValidation.ok();
         }
     }
