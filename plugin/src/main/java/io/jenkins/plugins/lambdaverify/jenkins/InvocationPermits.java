@@ -9,8 +9,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * least one; it waits while none is free.
  */
 final class InvocationPermits {
-    private static final InvocationPermits INSTANCE =
-            new InvocationPermits(LambdaVerifyGlobalConfiguration.DEFAULT_MAX_CONCURRENT_INVOCATIONS);
+    /** Default cap on invocations in flight across all builds (AWS Lambda's default burst quotas are far higher). */
+    static final int DEFAULT_CAPACITY = 32;
+
+    private static final InvocationPermits INSTANCE = new InvocationPermits(DEFAULT_CAPACITY);
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition released = lock.newCondition();

@@ -23,8 +23,7 @@ import org.kohsuke.stapler.verb.POST;
 @Extension
 @Symbol("lambdaVerify")
 public class LambdaVerifyGlobalConfiguration extends GlobalConfiguration {
-    /** Default cap on invocations in flight across all builds (AWS Lambda's default burst quotas are far higher). */
-    public static final int DEFAULT_MAX_CONCURRENT_INVOCATIONS = 32;
+    public static final int DEFAULT_MAX_CONCURRENT_INVOCATIONS = InvocationPermits.DEFAULT_CAPACITY;
 
     private String defaultRegion;
     private String defaultCredentialsId;
