@@ -33,7 +33,7 @@ final class AwsAccess {
         if (id == null) {
             id = global.getDefaultCredentialsId();
         }
-        AgentAws.Keys keys = id == null ? null : resolveCredentials(env.expand(id), run);
+        AgentAws.Keys keys = id == null ? null : resolveCredentials(id, run);
         return new AgentAws(awsVariables(env), keys, proxy(), global.isAllowAgentIdentity() && workspace.isRemote());
     }
 

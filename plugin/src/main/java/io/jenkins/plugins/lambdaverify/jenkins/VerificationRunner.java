@@ -122,7 +122,7 @@ final class VerificationRunner {
     }
 
     /** Attaches exactly this invocation's JUnit file; results merge into the build's one test result action. */
-    private static void attachJUnit(String reportDir, Run<?, ?> run, FilePath workspace, Launcher launcher,
+    static void attachJUnit(String reportDir, Run<?, ?> run, FilePath workspace, Launcher launcher,
                                     TaskListener listener, @CheckForNull FlowNode node)
             throws IOException, InterruptedException {
         String junit = reportDir + "/" + AgentVerification.JUNIT_FILE;
