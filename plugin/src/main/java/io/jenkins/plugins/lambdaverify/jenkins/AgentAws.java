@@ -6,6 +6,7 @@ import io.jenkins.plugins.lambdaverify.aws.ProxySettings;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,31 +26,45 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * @param proxy             the Jenkins proxy, or {@code null}
  * @param allowDefaultChain whether the SDK's default chain may be used on the agent (never on the built-in node)
  */
-record AgentAws(Map<String, String> environment, @CheckForNull Keys credentials, @CheckForNull Proxy proxy,
-                boolean allowDefaultChain) implements Serializable {
+record AgentAws(
+        Map<String, String> environment,
+        @CheckForNull Keys credentials,
+        @CheckForNull Proxy proxy,
+        boolean allowDefaultChain)
+        implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
     AgentAws {
-        environment = new TreeMap<>(environment);
+        environment = Collections.unmodifiableSortedMap(new TreeMap<>(environment));
     }
 
     /** The core's settings for this run (on the agent). */
     AwsSettings toSettings(@CheckForNull String region, @CheckForNull String endpointUrl) {
-        return new AwsSettings(region, null, endpointUrl, null, null, null,
-                credentials == null ? null : credentials.provider(), environment, allowDefaultChain,
+        return new AwsSettings(
+                region,
+                null,
+                endpointUrl,
+                null,
+                null,
+                null,
+                credentials == null ? null : credentials.provider(),
+                environment,
+                allowDefaultChain,
                 proxy == null ? null : proxy.toSettings());
     }
 
     @Override
     public String toString() {
-        return "AgentAws[variables=" + environment.keySet() + ", credentials=" + (credentials != null)
-                + ", proxy=" + proxy + ", allowDefaultChain=" + allowDefaultChain + "]";
+        return "AgentAws[variables=" + environment.keySet() + ", credentials=" + (credentials != null) + ", proxy="
+                + proxy + ", allowDefaultChain=" + allowDefaultChain + "]";
     }
 
     /** Resolved AWS keys (a session token when the credential assumed a role). */
-    record Keys(String accessKeyId, String secretAccessKey, @CheckForNull String sessionToken)
-            implements Serializable {
+    record Keys(
+            String accessKeyId,
+            String secretAccessKey,
+            @CheckForNull String sessionToken) implements Serializable {
         @Serial
         private static final long serialVersionUID = 1L;
 
@@ -59,9 +74,10 @@ record AgentAws(Map<String, String> environment, @CheckForNull Keys credentials,
         }
 
         AwsCredentialsProvider provider() {
-            return StaticCredentialsProvider.create(sessionToken == null
-                    ? AwsBasicCredentials.create(accessKeyId, secretAccessKey)
-                    : AwsSessionCredentials.create(accessKeyId, secretAccessKey, sessionToken));
+            return StaticCredentialsProvider.create(
+                    sessionToken == null
+                            ? AwsBasicCredentials.create(accessKeyId, secretAccessKey)
+                            : AwsSessionCredentials.create(accessKeyId, secretAccessKey, sessionToken));
         }
 
         @Override
@@ -71,13 +87,18 @@ record AgentAws(Map<String, String> environment, @CheckForNull Keys credentials,
     }
 
     /** The Jenkins proxy configuration as plain data. */
-    record Proxy(String host, int port, @CheckForNull String username, @CheckForNull String password,
-                 List<String> nonProxyHosts) implements Serializable {
+    record Proxy(
+            String host,
+            int port,
+            @CheckForNull String username,
+            @CheckForNull String password,
+            List<String> nonProxyHosts)
+            implements Serializable {
         @Serial
         private static final long serialVersionUID = 1L;
 
         Proxy {
-            nonProxyHosts = new ArrayList<>(nonProxyHosts);
+            nonProxyHosts = Collections.unmodifiableList(new ArrayList<>(nonProxyHosts));
         }
 
         ProxySettings toSettings() {

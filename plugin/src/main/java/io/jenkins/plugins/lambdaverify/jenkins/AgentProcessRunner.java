@@ -27,8 +27,9 @@ final class AgentProcessRunner implements ProcessRunner {
     }
 
     @Override
-    public Result run(List<String> command, Map<String, String> env, Path workDir, Duration timeout,
-                      Consumer<String> outputLine) throws IOException, InterruptedException {
+    public Result run(
+            List<String> command, Map<String, String> env, Path workDir, Duration timeout, Consumer<String> outputLine)
+            throws IOException, InterruptedException {
         Launcher launcher = new Launcher.LocalLauncher(listener);
         try (OutputStream lines = new Lines(outputLine)) {
             long started = System.nanoTime();

@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,21 +25,40 @@ import java.util.Map;
  * @param timeoutSeconds     deadline of the run, 0: default
  * @param aws                how to reach AWS
  */
-record AgentRequest(String id, String reportDir, @CheckForNull String configPath, boolean configRequired,
-                    TargetOverrides target, List<Map<String, Object>> phases, List<Pattern> logPatterns,
-                    @CheckForNull String rollback, int concurrency, int timeoutSeconds, AgentAws aws)
+record AgentRequest(
+        String id,
+        String reportDir,
+        @CheckForNull String configPath,
+        boolean configRequired,
+        TargetOverrides target,
+        List<Map<String, Object>> phases,
+        List<Pattern> logPatterns,
+        @CheckForNull String rollback,
+        int concurrency,
+        int timeoutSeconds,
+        AgentAws aws)
         implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
     AgentRequest {
-        phases = new ArrayList<>(phases.stream().map(m -> (Map<String, Object>) new LinkedHashMap<>(m)).toList());
-        logPatterns = new ArrayList<>(logPatterns);
+        phases = Collections.unmodifiableList(new ArrayList<>(phases.stream()
+                .map(m -> (Map<String, Object>) new LinkedHashMap<>(m))
+                .toList()));
+        logPatterns = Collections.unmodifiableList(new ArrayList<>(logPatterns));
     }
 
     /** Target fields given as step parameters; each non-null one overrides the config file. */
-    record TargetOverrides(String function, String stack, String logicalId, String qualifier, String region,
-                           String endpointUrl, String baseUrl, String mode, String eventFormat)
+    record TargetOverrides(
+            String function,
+            String stack,
+            String logicalId,
+            String qualifier,
+            String region,
+            String endpointUrl,
+            String baseUrl,
+            String mode,
+            String eventFormat)
             implements Serializable {
         @Serial
         private static final long serialVersionUID = 1L;

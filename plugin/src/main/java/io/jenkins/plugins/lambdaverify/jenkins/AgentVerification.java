@@ -51,7 +51,8 @@ final class AgentVerification extends MasterToSlaveCallable<VerificationSummary,
         new FilePath(reportDir.toFile()).deleteRecursive();
         Files.createDirectories(reportDir);
 
-        AwsSettings aws = request.aws().toSettings(request.target().region(), request.target().endpointUrl());
+        AwsSettings aws = request.aws()
+                .toSettings(request.target().region(), request.target().endpointUrl());
         ProgressListener progress = new ConsoleProgress(listener.getLogger());
         ProcessRunner processes = new AgentProcessRunner(listener);
 
@@ -72,8 +73,9 @@ final class AgentVerification extends MasterToSlaveCallable<VerificationSummary,
     //  3. write the reports into reportDir: JUNIT_FILE (JUnit XML), plus the JSON and Markdown reports;
     //  4. return the RunReport (verification, rollback, re-verification).
     // ---------------------------------------------------------------------------------------------------------
-    private RunReport runEngine(Path workspace, Path reportDir, AwsSettings aws, ProgressListener progress,
-                                ProcessRunner processes) throws IOException, InterruptedException {
+    private RunReport runEngine(
+            Path workspace, Path reportDir, AwsSettings aws, ProgressListener progress, ProcessRunner processes)
+            throws IOException, InterruptedException {
         throw new AbortException(Texts.get("Engine.notWired"));
     }
 
@@ -81,7 +83,8 @@ final class AgentVerification extends MasterToSlaveCallable<VerificationSummary,
     private static List<String> reportFiles(Path workspace, Path reportDir) throws IOException {
         List<String> files = new ArrayList<>();
         try (Stream<Path> paths = Files.list(reportDir)) {
-            paths.filter(Files::isRegularFile).sorted()
+            paths.filter(Files::isRegularFile)
+                    .sorted()
                     .forEach(p -> files.add(workspace.relativize(p).toString().replace(File.separatorChar, '/')));
         }
         return files;

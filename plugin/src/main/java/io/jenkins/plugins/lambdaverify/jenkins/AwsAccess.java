@@ -23,8 +23,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * ({@code withAWS}, the {@code aws} binding) or a Jenkins credentialsId, never from the controller's own identity.
  */
 final class AwsAccess {
-    private AwsAccess() {
-    }
+    private AwsAccess() {}
 
     static AgentAws resolve(@CheckForNull String credentialsId, Run<?, ?> run, EnvVars env, FilePath workspace)
             throws AbortException {
@@ -71,9 +70,16 @@ final class AwsAccess {
             return null;
         }
         Secret password = proxy.getSecretPassword();
-        List<String> noProxy = proxy.getNoProxyHost() == null ? List.of()
-                : Arrays.stream(proxy.getNoProxyHost().split("[\\s,;|]+")).filter(s -> !s.isBlank()).toList();
-        return new AgentAws.Proxy(proxy.getName(), proxy.getPort(), Util.fixEmptyAndTrim(proxy.getUserName()),
-                password == null ? null : Util.fixEmpty(password.getPlainText()), noProxy);
+        List<String> noProxy = proxy.getNoProxyHost() == null
+                ? List.of()
+                : Arrays.stream(proxy.getNoProxyHost().split("[\\s,;|]+"))
+                        .filter(s -> !s.isBlank())
+                        .toList();
+        return new AgentAws.Proxy(
+                proxy.getName(),
+                proxy.getPort(),
+                Util.fixEmptyAndTrim(proxy.getUserName()),
+                password == null ? null : Util.fixEmpty(password.getPlainText()),
+                noProxy);
     }
 }

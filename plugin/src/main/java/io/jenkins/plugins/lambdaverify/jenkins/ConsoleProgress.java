@@ -2,8 +2,8 @@ package io.jenkins.plugins.lambdaverify.jenkins;
 
 import io.jenkins.plugins.lambdaverify.engine.ProgressListener;
 import io.jenkins.plugins.lambdaverify.result.CheckResult;
-import io.jenkins.plugins.lambdaverify.result.PhaseResult;
 import io.jenkins.plugins.lambdaverify.result.Outcome;
+import io.jenkins.plugins.lambdaverify.result.PhaseResult;
 import java.io.PrintStream;
 
 /**

@@ -29,17 +29,47 @@ final class FormSupport {
      * Regions offered in the drop-down. A free-text region still works everywhere (new regions must never need a
      * plugin release); this list is only a convenience.
      */
-    static final List<String> REGIONS = List.of("us-east-1", "us-east-2", "us-west-1", "us-west-2", "af-south-1",
-            "ap-east-1", "ap-south-1", "ap-south-2", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3",
-            "ap-southeast-4", "ap-southeast-5", "ap-southeast-7", "ap-northeast-1", "ap-northeast-2",
-            "ap-northeast-3", "ca-central-1", "ca-west-1", "eu-central-1", "eu-central-2", "eu-west-1", "eu-west-2",
-            "eu-west-3", "eu-south-1", "eu-south-2", "eu-north-1", "il-central-1", "me-south-1", "me-central-1",
-            "mx-central-1", "sa-east-1", "us-gov-east-1", "us-gov-west-1", "cn-north-1", "cn-northwest-1");
+    static final List<String> REGIONS = List.of(
+            "us-east-1",
+            "us-east-2",
+            "us-west-1",
+            "us-west-2",
+            "af-south-1",
+            "ap-east-1",
+            "ap-south-1",
+            "ap-south-2",
+            "ap-southeast-1",
+            "ap-southeast-2",
+            "ap-southeast-3",
+            "ap-southeast-4",
+            "ap-southeast-5",
+            "ap-southeast-7",
+            "ap-northeast-1",
+            "ap-northeast-2",
+            "ap-northeast-3",
+            "ca-central-1",
+            "ca-west-1",
+            "eu-central-1",
+            "eu-central-2",
+            "eu-west-1",
+            "eu-west-2",
+            "eu-west-3",
+            "eu-south-1",
+            "eu-south-2",
+            "eu-north-1",
+            "il-central-1",
+            "me-south-1",
+            "me-central-1",
+            "mx-central-1",
+            "sa-east-1",
+            "us-gov-east-1",
+            "us-gov-west-1",
+            "cn-north-1",
+            "cn-northwest-1");
 
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
 
-    private FormSupport() {
-    }
+    private FormSupport() {}
 
     /** Whether the current user may see the choices for {@code item} (or the global configuration when null). */
     static boolean canConfigure(@CheckForNull Item item) {
@@ -58,8 +88,8 @@ final class FormSupport {
         }
         Authentication auth = item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
         result.includeEmptyValue()
-                .includeMatchingAs(auth, item, AmazonWebServicesCredentials.class, List.of(),
-                        CredentialsMatchers.always())
+                .includeMatchingAs(
+                        auth, item, AmazonWebServicesCredentials.class, List.of(), CredentialsMatchers.always())
                 .includeCurrentValue(value);
         return result;
     }
@@ -72,8 +102,9 @@ final class FormSupport {
             return FormValidation.warning(Texts.get("Form.credentialsExpression"));
         }
         Authentication auth = item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
-        if (CredentialsProvider.listCredentialsInItem(AmazonWebServicesCredentials.class, item, auth, List.of(),
-                CredentialsMatchers.withId(value)).isEmpty()) {
+        if (CredentialsProvider.listCredentialsInItem(
+                        AmazonWebServicesCredentials.class, item, auth, List.of(), CredentialsMatchers.withId(value))
+                .isEmpty()) {
             return FormValidation.error(Texts.get("Form.credentialsNotFound", value));
         }
         return FormValidation.ok();

@@ -29,7 +29,8 @@ public class LambdaVerifyBuildAction extends BuildAction<LambdaVerifyReport> {
         synchronized (run) {
             LambdaVerifyBuildAction existing = run.getAction(LambdaVerifyBuildAction.class);
             LambdaVerifyReport report = existing == null
-                    ? new LambdaVerifyReport(List.of(summary)) : existing.getResult().with(summary);
+                    ? new LambdaVerifyReport(List.of(summary))
+                    : existing.getResult().with(summary);
             run.addOrReplaceAction(new LambdaVerifyBuildAction(run, report));
         }
     }
@@ -40,7 +41,8 @@ public class LambdaVerifyBuildAction extends BuildAction<LambdaVerifyReport> {
         if (existing == null) {
             return base;
         }
-        List<String> taken = existing.getResult().getVerifications().stream().map(VerificationSummary::getId)
+        List<String> taken = existing.getResult().getVerifications().stream()
+                .map(VerificationSummary::getId)
                 .toList();
         String id = base;
         for (int n = 2; taken.contains(id); n++) {
@@ -61,7 +63,8 @@ public class LambdaVerifyBuildAction extends BuildAction<LambdaVerifyReport> {
 
     @Override
     public Collection<? extends Action> getProjectActions() {
-        return List.of(new LambdaVerifyJobAction(getOwner().getParent()),
+        return List.of(
+                new LambdaVerifyJobAction(getOwner().getParent()),
                 new LambdaVerifyLatencyJobAction(getOwner().getParent()));
     }
 

@@ -74,8 +74,8 @@ public class LambdaVerifyGlobalConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setMaxConcurrentInvocations(int maxConcurrentInvocations) {
-        this.maxConcurrentInvocations = maxConcurrentInvocations > 0
-                ? maxConcurrentInvocations : DEFAULT_MAX_CONCURRENT_INVOCATIONS;
+        this.maxConcurrentInvocations =
+                maxConcurrentInvocations > 0 ? maxConcurrentInvocations : DEFAULT_MAX_CONCURRENT_INVOCATIONS;
         InvocationPermits.get().resize(this.maxConcurrentInvocations);
         save();
     }
@@ -105,8 +105,8 @@ public class LambdaVerifyGlobalConfiguration extends GlobalConfiguration {
     }
 
     @POST
-    public ListBoxModel doFillDefaultCredentialsIdItems(@AncestorInPath Item item,
-                                                        @QueryParameter String defaultCredentialsId) {
+    public ListBoxModel doFillDefaultCredentialsIdItems(
+            @AncestorInPath Item item, @QueryParameter String defaultCredentialsId) {
         return FormSupport.credentialsItems(item, defaultCredentialsId);
     }
 
@@ -117,7 +117,8 @@ public class LambdaVerifyGlobalConfiguration extends GlobalConfiguration {
 
     @POST
     public FormValidation doCheckMaxConcurrentInvocations(@QueryParameter String value) {
-        return Jenkins.get().hasPermission(Jenkins.ADMINISTER) ? FormSupport.checkPositiveInteger(value)
+        return Jenkins.get().hasPermission(Jenkins.ADMINISTER)
+                ? FormSupport.checkPositiveInteger(value)
                 : FormValidation.ok();
     }
 }

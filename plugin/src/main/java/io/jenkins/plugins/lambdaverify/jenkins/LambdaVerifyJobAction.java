@@ -34,8 +34,8 @@ public class LambdaVerifyJobAction extends AsyncTrendJobAction<LambdaVerifyBuild
 
     @Override
     protected LinesChartModel createChartModel() {
-        LinesDataSet data = new OutcomeSeriesBuilder().createDataSet(new ChartModelConfiguration(),
-                createBuildHistory());
+        LinesDataSet data =
+                new OutcomeSeriesBuilder().createDataSet(new ChartModelConfiguration(), createBuildHistory());
         LinesChartModel model = new LinesChartModel(data);
         model.addSeries(
                 series(data, OutcomeSeriesBuilder.PASSED, "Trend.passed", JenkinsPalette.GREEN, true),
@@ -47,7 +47,9 @@ public class LambdaVerifyJobAction extends AsyncTrendJobAction<LambdaVerifyBuild
     }
 
     static LineSeries series(LinesDataSet data, String key, String textKey, JenkinsPalette color, boolean stacked) {
-        LineSeries series = new LineSeries(Texts.get(textKey), color.normal(),
+        LineSeries series = new LineSeries(
+                Texts.get(textKey),
+                color.normal(),
                 stacked ? LineSeries.StackedMode.STACKED : LineSeries.StackedMode.SEPARATE_LINES,
                 stacked ? LineSeries.FilledMode.FILLED : LineSeries.FilledMode.LINES);
         series.addAll(data.getSeries(key));

@@ -30,15 +30,14 @@ public class LambdaVerifyLatencyJobAction extends AsyncTrendJobAction<LambdaVeri
 
     @Override
     protected LinesChartModel createChartModel() {
-        LinesDataSet data = new LatencySeriesBuilder().createDataSet(new ChartModelConfiguration(),
-                createBuildHistory());
+        LinesDataSet data =
+                new LatencySeriesBuilder().createDataSet(new ChartModelConfiguration(), createBuildHistory());
         LinesChartModel model = new LinesChartModel(data);
         model.useContinuousRangeAxis();
         model.addSeries(
-                LambdaVerifyJobAction.series(data, LatencySeriesBuilder.P95, "Trend.p95", JenkinsPalette.INDIGO,
-                        false),
-                LambdaVerifyJobAction.series(data, LatencySeriesBuilder.COLD_STARTS, "Trend.coldStarts",
-                        JenkinsPalette.CYAN, false));
+                LambdaVerifyJobAction.series(data, LatencySeriesBuilder.P95, "Trend.p95", JenkinsPalette.INDIGO, false),
+                LambdaVerifyJobAction.series(
+                        data, LatencySeriesBuilder.COLD_STARTS, "Trend.coldStarts", JenkinsPalette.CYAN, false));
         return model;
     }
 }

@@ -7,28 +7,29 @@ import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.Util;
+import hudson.model.AbstractProject;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.BuildStepMonitor;
+import hudson.tasks.Publisher;
+import hudson.tasks.Recorder;
 import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
-import hudson.model.AbstractProject;
-import hudson.tasks.BuildStepDescriptor;
-import hudson.tasks.BuildStepMonitor;
-import hudson.tasks.Publisher;
-import hudson.tasks.Recorder;
-import jenkins.tasks.SimpleBuildStep;
 
 /**
  * The freestyle post-build action (also usable from Pipeline through {@code step}), with the same options and
@@ -204,7 +205,7 @@ public class LambdaVerifyRecorder extends Recorder implements SimpleBuildStep, V
 
     @Override
     public List<Map<String, Object>> getPhases() {
-        return phases == null ? List.of() : phases;
+        return phases == null ? List.of() : Collections.unmodifiableList(phases);
     }
 
     /** Phases given inline, in the config file's shape, e.g. {@code [[name: 'smoke', checks: [...]]]}. */
@@ -216,7 +217,7 @@ public class LambdaVerifyRecorder extends Recorder implements SimpleBuildStep, V
 
     @Override
     public List<LogPattern> getLogPatterns() {
-        return logPatterns == null ? List.of() : logPatterns;
+        return logPatterns == null ? List.of() : Collections.unmodifiableList(logPatterns);
     }
 
     @DataBoundSetter
@@ -246,11 +247,22 @@ public class LambdaVerifyRecorder extends Recorder implements SimpleBuildStep, V
     }
 
     @Override
-    public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env,
-                        @NonNull Launcher launcher, @NonNull TaskListener listener)
+    public void perform(
+            @NonNull Run<?, ?> run,
+            @NonNull FilePath workspace,
+            @NonNull EnvVars env,
+            @NonNull Launcher launcher,
+            @NonNull TaskListener listener)
             throws IOException, InterruptedException {
-        VerificationRunner.perform(this, LambdaVerifyBuildAction.uniqueId(run, "publisher"), run, workspace, env,
-                launcher, listener, null);
+        VerificationRunner.perform(
+                this,
+                LambdaVerifyBuildAction.uniqueId(run, "publisher"),
+                run,
+                workspace,
+                env,
+                launcher,
+                listener,
+                null);
     }
 
     /** Runs before the build is finalized, so that it can still set the build result. */
@@ -280,8 +292,7 @@ public class LambdaVerifyRecorder extends Recorder implements SimpleBuildStep, V
         }
 
         @POST
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item,
-                                                     @QueryParameter String credentialsId) {
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return FormSupport.credentialsItems(item, credentialsId);
         }
 
@@ -332,14 +343,12 @@ public class LambdaVerifyRecorder extends Recorder implements SimpleBuildStep, V
 
         @POST
         public FormValidation doCheckConcurrency(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormSupport.canConfigure(item) ? FormSupport.checkNonNegativeInteger(value)
-                    : FormValidation.ok();
+            return FormSupport.canConfigure(item) ? FormSupport.checkNonNegativeInteger(value) : FormValidation.ok();
         }
 
         @POST
         public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormSupport.canConfigure(item) ? FormSupport.checkNonNegativeInteger(value)
-                    : FormValidation.ok();
+            return FormSupport.canConfigure(item) ? FormSupport.checkNonNegativeInteger(value) : FormValidation.ok();
         }
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.lambdaverify.jenkins;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** Every verification of one build, in the order they ran (a Pipeline may verify several functions). */
@@ -17,7 +18,7 @@ public class LambdaVerifyReport implements Serializable {
     }
 
     public List<VerificationSummary> getVerifications() {
-        return verifications;
+        return Collections.unmodifiableList(verifications);
     }
 
     /** This report with one more verification. */
@@ -32,7 +33,9 @@ public class LambdaVerifyReport implements Serializable {
     }
 
     public int getPassedCount() {
-        return verifications.stream().mapToInt(VerificationSummary::getPassedCount).sum();
+        return verifications.stream()
+                .mapToInt(VerificationSummary::getPassedCount)
+                .sum();
     }
 
     public int getFailed() {
@@ -52,19 +55,27 @@ public class LambdaVerifyReport implements Serializable {
     }
 
     public int getFailingFindings() {
-        return verifications.stream().mapToInt(VerificationSummary::getFailingFindings).sum();
+        return verifications.stream()
+                .mapToInt(VerificationSummary::getFailingFindings)
+                .sum();
     }
 
     public int getRollbacks() {
-        return (int) verifications.stream().filter(VerificationSummary::isRolledBack).count();
+        return (int)
+                verifications.stream().filter(VerificationSummary::isRolledBack).count();
     }
 
     /** The slowest verification's p95 latency: the number to watch across builds. */
     public long getP95LatencyMillis() {
-        return verifications.stream().mapToLong(VerificationSummary::getP95LatencyMillis).max().orElse(0);
+        return verifications.stream()
+                .mapToLong(VerificationSummary::getP95LatencyMillis)
+                .max()
+                .orElse(0);
     }
 
     public int getColdStarts() {
-        return verifications.stream().mapToInt(VerificationSummary::getColdStarts).sum();
+        return verifications.stream()
+                .mapToInt(VerificationSummary::getColdStarts)
+                .sum();
     }
 }

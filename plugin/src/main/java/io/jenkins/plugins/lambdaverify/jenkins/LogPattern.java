@@ -57,7 +57,9 @@ public class LogPattern extends AbstractDescribableImpl<LogPattern> implements S
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof LogPattern other && regex.equals(other.regex) && Objects.equals(name, other.name)
+        return o instanceof LogPattern other
+                && regex.equals(other.regex)
+                && Objects.equals(name, other.name)
                 && threshold == other.threshold;
     }
 

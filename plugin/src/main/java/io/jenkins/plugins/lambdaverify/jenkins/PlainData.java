@@ -14,8 +14,7 @@ import java.util.Map;
  * channel.
  */
 final class PlainData {
-    private PlainData() {
-    }
+    private PlainData() {}
 
     static List<Map<String, Object>> listOfMaps(@CheckForNull List<?> values) {
         List<Map<String, Object>> result = new ArrayList<>();
@@ -37,8 +36,12 @@ final class PlainData {
     }
 
     private static Object value(@CheckForNull Object value) {
-        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
-                || value instanceof Long || value instanceof Double) {
+        if (value == null
+                || value instanceof String
+                || value instanceof Boolean
+                || value instanceof Integer
+                || value instanceof Long
+                || value instanceof Double) {
             return value;
         }
         if (value instanceof Map<?, ?> map) {

@@ -10,8 +10,7 @@ import java.util.Locale;
 final class RollbackStrategies {
     static final List<String> ALL = List.of("none", "alias", "sam");
 
-    private RollbackStrategies() {
-    }
+    private RollbackStrategies() {}
 
     @CheckForNull
     static String parse(@CheckForNull String value) throws AbortException {

@@ -11,24 +11,41 @@ import java.util.List;
 
 /** Turns the engine's {@link RunReport} into the plain {@link VerificationSummary} Jenkins keeps. */
 final class SummaryFactory {
-    private SummaryFactory() {
-    }
+    private SummaryFactory() {}
 
     static VerificationSummary summarize(String id, RunReport report, List<String> reportFiles) {
         VerificationResult v = report.verification();
-        List<CheckResult> checks = v.phases().stream().flatMap(p -> p.checks().stream()).toList();
-        List<VerificationSummary.Phase> phases = v.phases().stream().map(SummaryFactory::phase).toList();
+        List<CheckResult> checks =
+                v.phases().stream().flatMap(p -> p.checks().stream()).toList();
+        List<VerificationSummary.Phase> phases =
+                v.phases().stream().map(SummaryFactory::phase).toList();
         List<VerificationSummary.Check> problems = checks.stream()
                 .filter(c -> c.outcome() == Outcome.FAILED || c.outcome() == Outcome.ERROR)
                 .map(SummaryFactory::check)
                 .toList();
-        List<VerificationSummary.Finding> findings = v.findings().stream().map(SummaryFactory::finding).toList();
+        List<VerificationSummary.Finding> findings =
+                v.findings().stream().map(SummaryFactory::finding).toList();
         int coldStarts = (int) checks.stream().filter(CheckResult::coldStart).count();
-        return new VerificationSummary(id, v.target(), report.passed(), (int) v.total(),
-                (int) v.count(Outcome.PASSED), (int) v.count(Outcome.FAILED), (int) v.count(Outcome.ERROR),
-                (int) v.count(Outcome.SKIPPED), (int) v.failingFindings(), v.duration().toMillis(),
-                p95LatencyMillis(checks), coldStarts, v.termination().name(), v.infrastructureError(), phases,
-                problems, findings, rollback(report.rollback()), reportFiles);
+        return new VerificationSummary(
+                id,
+                v.target(),
+                report.passed(),
+                (int) v.total(),
+                (int) v.count(Outcome.PASSED),
+                (int) v.count(Outcome.FAILED),
+                (int) v.count(Outcome.ERROR),
+                (int) v.count(Outcome.SKIPPED),
+                (int) v.failingFindings(),
+                v.duration().toMillis(),
+                p95LatencyMillis(checks),
+                coldStarts,
+                v.termination().name(),
+                v.infrastructureError(),
+                phases,
+                problems,
+                findings,
+                rollback(report.rollback()),
+                reportFiles);
     }
 
     /** Nearest-rank 95th percentile of the latencies of the checks that ran; 0 when none ran. */
@@ -46,13 +63,27 @@ final class SummaryFactory {
     }
 
     private static VerificationSummary.Phase phase(PhaseResult p) {
-        return new VerificationSummary.Phase(p.name(), (int) p.count(Outcome.PASSED), (int) p.count(Outcome.FAILED),
-                (int) p.count(Outcome.ERROR), (int) p.count(Outcome.SKIPPED), p.duration().toMillis());
+        return new VerificationSummary.Phase(
+                p.name(),
+                (int) p.count(Outcome.PASSED),
+                (int) p.count(Outcome.FAILED),
+                (int) p.count(Outcome.ERROR),
+                (int) p.count(Outcome.SKIPPED),
+                p.duration().toMillis());
     }
 
     private static VerificationSummary.Check check(CheckResult c) {
-        return new VerificationSummary.Check(c.phase(), c.name(), c.outcome().name(), c.expectation(), c.failures(),
-                c.errorMessage(), c.statusCode(), c.responseExcerpt(), c.latency().toMillis(), c.requestId(),
+        return new VerificationSummary.Check(
+                c.phase(),
+                c.name(),
+                c.outcome().name(),
+                c.expectation(),
+                c.failures(),
+                c.errorMessage(),
+                c.statusCode(),
+                c.responseExcerpt(),
+                c.latency().toMillis(),
+                c.requestId(),
                 c.logLines());
     }
 
@@ -64,7 +95,7 @@ final class SummaryFactory {
         if (r == null) {
             return null;
         }
-        return new VerificationSummary.Rollback(r.strategy(), r.status().name(), r.reason(), r.fromVersion(),
-                r.toVersion(), r.output());
+        return new VerificationSummary.Rollback(
+                r.strategy(), r.status().name(), r.reason(), r.fromVersion(), r.toVersion(), r.output());
     }
 }

@@ -12,8 +12,7 @@ import org.jvnet.localizer.LocaleProvider;
 final class Texts {
     private static final String BUNDLE = "io.jenkins.plugins.lambdaverify.jenkins.Messages";
 
-    private Texts() {
-    }
+    private Texts() {}
 
     static String get(String key, Object... args) {
         String pattern;

@@ -31,8 +31,7 @@ final class VerificationRunner {
     /** Workspace directory of the reports; each invocation writes to its own sub-directory. */
     static final String REPORT_ROOT = "lambda-verify";
 
-    private VerificationRunner() {
-    }
+    private VerificationRunner() {}
 
     /**
      * @param id   unique per invocation in the build, stable across builds (the step's node id, or "publisher")
@@ -41,9 +40,16 @@ final class VerificationRunner {
      * @throws AbortException on a user mistake (one-line message), or a failed verification whose policy is FAILURE
      *                        in a Pipeline (the step fails, later stages do not run)
      */
-    static VerificationSummary perform(VerificationOptions options, String id, Run<?, ?> run, FilePath workspace,
-                                       EnvVars env, Launcher launcher, TaskListener listener,
-                                       @CheckForNull FlowNode node) throws IOException, InterruptedException {
+    static VerificationSummary perform(
+            VerificationOptions options,
+            String id,
+            Run<?, ?> run,
+            FilePath workspace,
+            EnvVars env,
+            Launcher launcher,
+            TaskListener listener,
+            @CheckForNull FlowNode node)
+            throws IOException, InterruptedException {
         PrintStream log = listener.getLogger();
         Result before = run.getResult();
         if (before != null && before.isWorseOrEqualTo(Result.FAILURE)) {
@@ -51,12 +57,19 @@ final class VerificationRunner {
         }
         ResultPolicy policy = ResultPolicy.parse(options.getResultOnFailure());
         // Pipeline strings are already interpolated by Groovy; freestyle fields may use ${VARIABLES}.
-        UnaryOperator<String> text = node == null ? value -> Util.fixEmptyAndTrim(env.expand(value))
-                : Util::fixEmptyAndTrim;
+        UnaryOperator<String> text =
+                node == null ? value -> Util.fixEmptyAndTrim(env.expand(value)) : Util::fixEmptyAndTrim;
         String reportDir = REPORT_ROOT + "/" + id;
-        AgentRequest request = new AgentRequest(id, reportDir, configPath(options, text),
-                options.getConfig() != null, targetOverrides(options, text), options.getPhases(),
-                patterns(options.getLogPatterns()), RollbackStrategies.parse(text.apply(options.getRollback())), 0,
+        AgentRequest request = new AgentRequest(
+                id,
+                reportDir,
+                configPath(options, text),
+                options.getConfig() != null,
+                targetOverrides(options, text),
+                options.getPhases(),
+                patterns(options.getLogPatterns()),
+                RollbackStrategies.parse(text.apply(options.getRollback())),
+                0,
                 Math.max(0, options.getTimeout()),
                 AwsAccess.resolve(text.apply(options.getCredentialsId()), run, env, workspace));
 
@@ -90,8 +103,8 @@ final class VerificationRunner {
         return config != null ? config : VerificationOptions.DEFAULT_CONFIG;
     }
 
-    private static AgentRequest.TargetOverrides targetOverrides(VerificationOptions options,
-                                                                UnaryOperator<String> text) throws AbortException {
+    private static AgentRequest.TargetOverrides targetOverrides(VerificationOptions options, UnaryOperator<String> text)
+            throws AbortException {
         String mode = text.apply(options.getMode());
         if (mode != null && Mode.fromId(mode) == null) {
             throw new AbortException(Texts.get("Runner.modeInvalid", mode));
@@ -104,26 +117,48 @@ final class VerificationRunner {
         if (region == null) {
             region = LambdaVerifyGlobalConfiguration.get().getDefaultRegion();
         }
-        return new AgentRequest.TargetOverrides(text.apply(options.getFunction()), text.apply(options.getStack()),
-                text.apply(options.getLogicalId()), text.apply(options.getQualifier()), region,
-                text.apply(options.getEndpointUrl()), text.apply(options.getBaseUrl()), mode, eventFormat);
+        return new AgentRequest.TargetOverrides(
+                text.apply(options.getFunction()),
+                text.apply(options.getStack()),
+                text.apply(options.getLogicalId()),
+                text.apply(options.getQualifier()),
+                region,
+                text.apply(options.getEndpointUrl()),
+                text.apply(options.getBaseUrl()),
+                mode,
+                eventFormat);
     }
 
     private static List<AgentRequest.Pattern> patterns(List<LogPattern> patterns) {
         return patterns.stream()
-                .map(p -> new AgentRequest.Pattern(p.getName() != null ? p.getName() : p.getRegex(), p.getRegex(),
-                        p.getThreshold()))
+                .map(p -> new AgentRequest.Pattern(
+                        p.getName() != null ? p.getName() : p.getRegex(), p.getRegex(), p.getThreshold()))
                 .toList();
     }
 
     private static AgentRequest withConcurrency(AgentRequest r, int concurrency) {
-        return new AgentRequest(r.id(), r.reportDir(), r.configPath(), r.configRequired(), r.target(), r.phases(),
-                r.logPatterns(), r.rollback(), concurrency, r.timeoutSeconds(), r.aws());
+        return new AgentRequest(
+                r.id(),
+                r.reportDir(),
+                r.configPath(),
+                r.configRequired(),
+                r.target(),
+                r.phases(),
+                r.logPatterns(),
+                r.rollback(),
+                concurrency,
+                r.timeoutSeconds(),
+                r.aws());
     }
 
     /** Attaches exactly this invocation's JUnit file; results merge into the build's one test result action. */
-    static void attachJUnit(String reportDir, Run<?, ?> run, FilePath workspace, Launcher launcher,
-                                    TaskListener listener, @CheckForNull FlowNode node)
+    static void attachJUnit(
+            String reportDir,
+            Run<?, ?> run,
+            FilePath workspace,
+            Launcher launcher,
+            TaskListener listener,
+            @CheckForNull FlowNode node)
             throws IOException, InterruptedException {
         String junit = reportDir + "/" + AgentVerification.JUNIT_FILE;
         if (!workspace.child(junit).exists()) {
@@ -138,12 +173,16 @@ final class VerificationRunner {
             details.setEnclosingBlocks(JUnitResultsStepExecution.getEnclosingBlockIds(blocks));
             details.setEnclosingBlockNames(JUnitResultsStepExecution.getEnclosingBlockNames(blocks));
         }
-        JUnitResultArchiver.parseAndSummarize(new JUnitAttachment(junit), details, run, workspace, launcher,
-                listener);
+        JUnitResultArchiver.parseAndSummarize(new JUnitAttachment(junit), details, run, workspace, launcher, listener);
     }
 
-    private static void applyPolicy(VerificationSummary summary, ResultPolicy policy, Run<?, ?> run,
-                                    @CheckForNull FlowNode node, PrintStream log) throws AbortException {
+    private static void applyPolicy(
+            VerificationSummary summary,
+            ResultPolicy policy,
+            Run<?, ?> run,
+            @CheckForNull FlowNode node,
+            PrintStream log)
+            throws AbortException {
         if (summary.isPassed()) {
             log.println(Texts.get("Runner.passed", summary.getTarget(), summary.getPassedCount()));
             return;
@@ -170,14 +209,18 @@ final class VerificationRunner {
 
     /** One line: what failed and what the rollback did. */
     static String verdict(VerificationSummary s) {
-        StringBuilder line = new StringBuilder(Texts.get("Runner.failed", s.getTarget(), s.getFailed(),
-                s.getErrors(), s.getFailingFindings(), s.getTotal()));
+        StringBuilder line = new StringBuilder(Texts.get(
+                "Runner.failed", s.getTarget(), s.getFailed(), s.getErrors(), s.getFailingFindings(), s.getTotal()));
         if (s.getInfrastructureError() != null) {
             line.append(": ").append(s.getInfrastructureError());
         }
         if (s.getRollback() != null) {
-            line.append(' ').append(Texts.get("Runner.rollback", s.getRollback().getStrategy(),
-                    s.getRollback().getStatus(), s.getRollback().getReason()));
+            line.append(' ')
+                    .append(Texts.get(
+                            "Runner.rollback",
+                            s.getRollback().getStrategy(),
+                            s.getRollback().getStatus(),
+                            s.getRollback().getReason()));
         }
         return line.toString();
     }
@@ -187,13 +230,18 @@ final class VerificationRunner {
         String row = "%-24s %7s %7s %7s %7s %9s";
         log.println(String.format(row, "phase", "passed", "failed", "errors", "skipped", "ms"));
         for (VerificationSummary.Phase p : s.getPhases()) {
-            log.println(String.format(row, abbreviate(p.getName()), p.getPassed(), p.getFailed(), p.getErrors(),
-                    p.getSkipped(), p.getDurationMillis()));
+            log.println(String.format(
+                    row,
+                    abbreviate(p.getName()),
+                    p.getPassed(),
+                    p.getFailed(),
+                    p.getErrors(),
+                    p.getSkipped(),
+                    p.getDurationMillis()));
         }
-        log.println(String.format(row, "total", s.getPassedCount(), s.getFailed(), s.getErrors(), s.getSkipped(),
-                s.getDurationMillis()));
-        log.println(Texts.get("Runner.latency", s.getP95LatencyMillis(), s.getColdStarts(),
-                s.getFailingFindings()));
+        log.println(String.format(
+                row, "total", s.getPassedCount(), s.getFailed(), s.getErrors(), s.getSkipped(), s.getDurationMillis()));
+        log.println(Texts.get("Runner.latency", s.getP95LatencyMillis(), s.getColdStarts(), s.getFailingFindings()));
     }
 
     private static String abbreviate(String name) {

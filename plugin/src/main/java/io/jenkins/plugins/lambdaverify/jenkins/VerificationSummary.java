@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +39,26 @@ public class VerificationSummary implements Serializable {
     private String buildResult;
 
     @SuppressWarnings("checkstyle:ParameterNumber")
-    public VerificationSummary(String id, String target, boolean passed, int total, int passedCount, int failed,
-                               int errors, int skipped, int failingFindings, long durationMillis,
-                               long p95LatencyMillis, int coldStarts, String termination,
-                               @CheckForNull String infrastructureError, List<Phase> phases, List<Check> problems,
-                               List<Finding> findings, @CheckForNull Rollback rollback, List<String> reportFiles) {
+    public VerificationSummary(
+            String id,
+            String target,
+            boolean passed,
+            int total,
+            int passedCount,
+            int failed,
+            int errors,
+            int skipped,
+            int failingFindings,
+            long durationMillis,
+            long p95LatencyMillis,
+            int coldStarts,
+            String termination,
+            @CheckForNull String infrastructureError,
+            List<Phase> phases,
+            List<Check> problems,
+            List<Finding> findings,
+            @CheckForNull Rollback rollback,
+            List<String> reportFiles) {
         this.id = id;
         this.target = target;
         this.passed = passed;
@@ -123,16 +139,16 @@ public class VerificationSummary implements Serializable {
     }
 
     public List<Phase> getPhases() {
-        return phases;
+        return Collections.unmodifiableList(phases);
     }
 
     /** The checks that failed or errored, with everything needed to see why. */
     public List<Check> getProblems() {
-        return problems;
+        return Collections.unmodifiableList(problems);
     }
 
     public List<Finding> getFindings() {
-        return findings;
+        return Collections.unmodifiableList(findings);
     }
 
     @CheckForNull
@@ -146,7 +162,7 @@ public class VerificationSummary implements Serializable {
 
     /** Workspace-relative paths of the written reports (JUnit, JSON, Markdown). */
     public List<String> getReportFiles() {
-        return reportFiles;
+        return Collections.unmodifiableList(reportFiles);
     }
 
     /** The build result this verification asked for, set on the controller once the policy was applied. */
@@ -248,10 +264,18 @@ public class VerificationSummary implements Serializable {
         private final List<String> logLines;
 
         @SuppressWarnings("checkstyle:ParameterNumber")
-        public Check(String phase, String name, String outcome, String expectation, List<String> failures,
-                     @CheckForNull String errorMessage, @CheckForNull Integer statusCode,
-                     @CheckForNull String responseExcerpt, long latencyMillis, @CheckForNull String requestId,
-                     List<String> logLines) {
+        public Check(
+                String phase,
+                String name,
+                String outcome,
+                String expectation,
+                List<String> failures,
+                @CheckForNull String errorMessage,
+                @CheckForNull Integer statusCode,
+                @CheckForNull String responseExcerpt,
+                long latencyMillis,
+                @CheckForNull String requestId,
+                List<String> logLines) {
             this.phase = phase;
             this.name = name;
             this.outcome = outcome;
@@ -282,7 +306,7 @@ public class VerificationSummary implements Serializable {
         }
 
         public List<String> getFailures() {
-            return failures;
+            return Collections.unmodifiableList(failures);
         }
 
         @CheckForNull
@@ -310,7 +334,7 @@ public class VerificationSummary implements Serializable {
         }
 
         public List<String> getLogLines() {
-            return logLines;
+            return Collections.unmodifiableList(logLines);
         }
     }
 
@@ -354,7 +378,7 @@ public class VerificationSummary implements Serializable {
         }
 
         public List<String> getSamples() {
-            return samples;
+            return Collections.unmodifiableList(samples);
         }
     }
 
@@ -370,8 +394,13 @@ public class VerificationSummary implements Serializable {
         private final String toVersion;
         private final List<String> output;
 
-        public Rollback(String strategy, String status, String reason, @CheckForNull String fromVersion,
-                        @CheckForNull String toVersion, List<String> output) {
+        public Rollback(
+                String strategy,
+                String status,
+                String reason,
+                @CheckForNull String fromVersion,
+                @CheckForNull String toVersion,
+                List<String> output) {
             this.strategy = strategy;
             this.status = status;
             this.reason = reason;
@@ -403,7 +432,7 @@ public class VerificationSummary implements Serializable {
         }
 
         public List<String> getOutput() {
-            return output;
+            return Collections.unmodifiableList(output);
         }
     }
 }

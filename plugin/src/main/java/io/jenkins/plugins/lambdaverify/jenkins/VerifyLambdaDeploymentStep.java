@@ -14,23 +14,24 @@ import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.io.IOException;
+import java.io.Serial;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.jenkinsci.Symbol;
-import org.kohsuke.stapler.AncestorInPath;
-import org.kohsuke.stapler.DataBoundConstructor;
-import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
-import java.io.Serial;
 import java.util.Set;
+import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code verifyLambdaDeployment}: verifies a deployed (or built) Lambda function from the current agent and returns
@@ -206,7 +207,7 @@ public class VerifyLambdaDeploymentStep extends Step implements VerificationOpti
 
     @Override
     public List<Map<String, Object>> getPhases() {
-        return phases == null ? List.of() : phases;
+        return phases == null ? List.of() : Collections.unmodifiableList(phases);
     }
 
     /** Phases given inline, in the config file's shape, e.g. {@code [[name: 'smoke', checks: [...]]]}. */
@@ -218,7 +219,7 @@ public class VerifyLambdaDeploymentStep extends Step implements VerificationOpti
 
     @Override
     public List<LogPattern> getLogPatterns() {
-        return logPatterns == null ? List.of() : logPatterns;
+        return logPatterns == null ? List.of() : Collections.unmodifiableList(logPatterns);
     }
 
     @DataBoundSetter
@@ -270,8 +271,15 @@ public class VerifyLambdaDeploymentStep extends Step implements VerificationOpti
             FlowNode node = context.get(FlowNode.class);
             Run<?, ?> run = context.get(Run.class);
             String id = LambdaVerifyBuildAction.uniqueId(run, node.getId());
-            VerificationSummary summary = VerificationRunner.perform(step, id, run, context.get(FilePath.class),
-                    context.get(EnvVars.class), context.get(Launcher.class), context.get(TaskListener.class), node);
+            VerificationSummary summary = VerificationRunner.perform(
+                    step,
+                    id,
+                    run,
+                    context.get(FilePath.class),
+                    context.get(EnvVars.class),
+                    context.get(Launcher.class),
+                    context.get(TaskListener.class),
+                    node);
             return summary.toMap();
         }
     }
@@ -281,8 +289,7 @@ public class VerifyLambdaDeploymentStep extends Step implements VerificationOpti
     public static final class DescriptorImpl extends StepDescriptor {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class, EnvVars.class, FilePath.class, Launcher.class,
-                    FlowNode.class);
+            return Set.of(Run.class, TaskListener.class, EnvVars.class, FilePath.class, Launcher.class, FlowNode.class);
         }
 
         @Override
@@ -297,8 +304,7 @@ public class VerifyLambdaDeploymentStep extends Step implements VerificationOpti
         }
 
         @POST
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item,
-                                                     @QueryParameter String credentialsId) {
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return FormSupport.credentialsItems(item, credentialsId);
         }
 
@@ -349,14 +355,12 @@ public class VerifyLambdaDeploymentStep extends Step implements VerificationOpti
 
         @POST
         public FormValidation doCheckConcurrency(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormSupport.canConfigure(item) ? FormSupport.checkNonNegativeInteger(value)
-                    : FormValidation.ok();
+            return FormSupport.canConfigure(item) ? FormSupport.checkNonNegativeInteger(value) : FormValidation.ok();
         }
 
         @POST
         public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormSupport.canConfigure(item) ? FormSupport.checkNonNegativeInteger(value)
-                    : FormValidation.ok();
+            return FormSupport.canConfigure(item) ? FormSupport.checkNonNegativeInteger(value) : FormValidation.ok();
         }
     }
 }

@@ -13,10 +13,15 @@ class AgentAwsTest {
     void resolvedKeysKeepTheSessionTokenAndNeverPrintTheSecret() {
         AgentAws.Keys keys = AgentAws.Keys.of(AwsSessionCredentials.create("AKIAEXAMPLE", "s3cr3t", "token"));
 
-        assertThat(keys.provider().resolveCredentials()).isInstanceOfSatisfying(AwsSessionCredentials.class,
-                c -> assertThat(c.sessionToken()).isEqualTo("token"));
+        assertThat(keys.provider().resolveCredentials())
+                .isInstanceOfSatisfying(
+                        AwsSessionCredentials.class,
+                        c -> assertThat(c.sessionToken()).isEqualTo("token"));
         AgentAws aws = new AgentAws(Map.of("AWS_SECRET_ACCESS_KEY", "s3cr3t"), keys, null, false);
-        assertThat(aws.toString()).doesNotContain("s3cr3t").doesNotContain("AKIAEXAMPLE").doesNotContain("token");
+        assertThat(aws.toString())
+                .doesNotContain("s3cr3t")
+                .doesNotContain("AKIAEXAMPLE")
+                .doesNotContain("token");
     }
 
     @Test
@@ -24,14 +29,17 @@ class AgentAwsTest {
         AgentAws.Keys keys = AgentAws.Keys.of(AwsBasicCredentials.create("AKIAEXAMPLE", "s3cr3t"));
 
         assertThat(keys.sessionToken()).isNull();
-        assertThat(keys.provider().resolveCredentials()).isNotInstanceOf(AwsSessionCredentials.class)
+        assertThat(keys.provider().resolveCredentials())
+                .isNotInstanceOf(AwsSessionCredentials.class)
                 .satisfies(c -> assertThat(c.secretAccessKey()).isEqualTo("s3cr3t"));
         assertThat(keys.toString()).doesNotContain("s3cr3t");
     }
 
     @Test
     void settingsForTheEngineCarryRegionEndpointAndEnvironment() {
-        AgentAws aws = new AgentAws(Map.of("AWS_PROFILE", "ci"), null,
+        AgentAws aws = new AgentAws(
+                Map.of("AWS_PROFILE", "ci"),
+                null,
                 new AgentAws.Proxy("proxy.example.com", 3128, "user", "pw", List.of("*.internal")),
                 false);
 

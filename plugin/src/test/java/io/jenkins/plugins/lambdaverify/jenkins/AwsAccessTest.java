@@ -8,10 +8,18 @@ import org.junit.jupiter.api.Test;
 class AwsAccessTest {
     @Test
     void onlyAwsVariablesCrossToTheAgent() {
-        Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE", "AWS_REGION", "eu-west-1",
-                "AWS_ENDPOINT_URL", "http://127.0.0.1:4566", "GITHUB_TOKEN", "ghp_secret", "PATH", "/usr/bin");
+        Map<String, String> env = Map.of(
+                "AWS_ACCESS_KEY_ID",
+                "AKIAEXAMPLE",
+                "AWS_REGION",
+                "eu-west-1",
+                "AWS_ENDPOINT_URL",
+                "http://127.0.0.1:4566",
+                "GITHUB_TOKEN",
+                "ghp_secret",
+                "PATH",
+                "/usr/bin");
 
-        assertThat(AwsAccess.awsVariables(env)).containsOnlyKeys("AWS_ACCESS_KEY_ID", "AWS_REGION",
-                "AWS_ENDPOINT_URL");
+        assertThat(AwsAccess.awsVariables(env)).containsOnlyKeys("AWS_ACCESS_KEY_ID", "AWS_REGION", "AWS_ENDPOINT_URL");
     }
 }

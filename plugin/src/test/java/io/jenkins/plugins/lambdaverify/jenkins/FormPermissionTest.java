@@ -31,14 +31,22 @@ class FormPermissionTest {
     void setUp(JenkinsRule rule) throws Exception {
         r = rule;
         job = r.createFreeStyleProject("deploy");
-        SystemCredentialsProvider.getInstance().getCredentials().add(new AWSCredentialsImpl(
-                CredentialsScope.GLOBAL, "aws-prod", "AKIAFORMTESTKEY00001", "secret", "production"));
+        SystemCredentialsProvider.getInstance()
+                .getCredentials()
+                .add(new AWSCredentialsImpl(
+                        CredentialsScope.GLOBAL, "aws-prod", "AKIAFORMTESTKEY00001", "secret", "production"));
         SystemCredentialsProvider.getInstance().save();
         r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
         r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.ADMINISTER).everywhere().to("admin")
-                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE, Item.EXTENDED_READ).everywhere().to("dev")
-                .grant(Jenkins.READ, Item.READ).everywhere().to("viewer"));
+                .grant(Jenkins.ADMINISTER)
+                .everywhere()
+                .to("admin")
+                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE, Item.EXTENDED_READ)
+                .everywhere()
+                .to("dev")
+                .grant(Jenkins.READ, Item.READ)
+                .everywhere()
+                .to("viewer"));
     }
 
     @Test
@@ -82,8 +90,10 @@ class FormPermissionTest {
         JenkinsRule.WebClient wc = r.createWebClient().login("dev");
         wc.setThrowExceptionOnFailingStatusCode(false);
 
-        Page page = wc.goTo(job.getUrl() + "descriptorByName/" + VerifyLambdaDeploymentStep.class.getName()
-                + "/fillCredentialsIdItems", null);
+        Page page = wc.goTo(
+                job.getUrl() + "descriptorByName/" + VerifyLambdaDeploymentStep.class.getName()
+                        + "/fillCredentialsIdItems",
+                null);
 
         assertThat(page.getWebResponse().getStatusCode()).isEqualTo(405);
     }

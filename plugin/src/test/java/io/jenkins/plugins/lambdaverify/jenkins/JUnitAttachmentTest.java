@@ -42,8 +42,7 @@ class JUnitAttachmentTest {
                 workspace.child("lambda-verify/staging/junit.xml").write(STAGING, "UTF-8");
                 VerificationRunner.attachJUnit("lambda-verify/staging", build, workspace, launcher, listener, null);
                 workspace.child("lambda-verify/production/junit.xml").write(PRODUCTION, "UTF-8");
-                VerificationRunner.attachJUnit("lambda-verify/production", build, workspace, launcher, listener,
-                        null);
+                VerificationRunner.attachJUnit("lambda-verify/production", build, workspace, launcher, listener, null);
                 return true;
             }
         });
@@ -64,8 +63,8 @@ class JUnitAttachmentTest {
             @Override
             public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
                     throws InterruptedException, IOException {
-                VerificationRunner.attachJUnit("lambda-verify/none", build, build.getWorkspace(), launcher,
-                        listener, null);
+                VerificationRunner.attachJUnit(
+                        "lambda-verify/none", build, build.getWorkspace(), launcher, listener, null);
                 return true;
             }
         });

@@ -22,14 +22,19 @@ class LambdaVerifyBuildActionTest {
             LambdaVerifyBuildAction.record(build, Summaries.failedAndRolledBack("production"));
             build.save();
 
-            assertThat(new File(build.getRootDir(), LambdaVerifyBuildAction.FILE_NAME)).isFile();
+            assertThat(new File(build.getRootDir(), LambdaVerifyBuildAction.FILE_NAME))
+                    .isFile();
             assertThat(build.getActions(LambdaVerifyBuildAction.class)).hasSize(1);
         });
         sessions.then(r -> {
-            FreeStyleBuild build = r.jenkins.getItemByFullName("orders", FreeStyleProject.class).getBuildByNumber(1);
-            LambdaVerifyReport report = build.getAction(LambdaVerifyBuildAction.class).getResult();
+            FreeStyleBuild build = r.jenkins
+                    .getItemByFullName("orders", FreeStyleProject.class)
+                    .getBuildByNumber(1);
+            LambdaVerifyReport report =
+                    build.getAction(LambdaVerifyBuildAction.class).getResult();
 
-            assertThat(report.getVerifications()).extracting(VerificationSummary::getId)
+            assertThat(report.getVerifications())
+                    .extracting(VerificationSummary::getId)
                     .containsExactly("staging", "production");
             VerificationSummary production = report.getVerifications().get(1);
             assertThat(production.getProblems().get(0).getLogLines())

@@ -14,15 +14,25 @@ class PlainDataTest {
     void groovyValuesBecomePlainJava() {
         // StringBuilder stands in for a GString: any CharSequence that is not a String.
         List<Map<String, Object>> phases = PlainData.listOfMaps(List.of(Map.of(
-                "name", new StringBuilder("smoke"),
-                "checks", List.of(Map.of("path", "/health", "maxLatencySeconds", new BigDecimal("1.5"),
-                        "status", BigInteger.valueOf(200), "retry", Boolean.TRUE)))));
+                "name",
+                new StringBuilder("smoke"),
+                "checks",
+                List.of(Map.of(
+                        "path",
+                        "/health",
+                        "maxLatencySeconds",
+                        new BigDecimal("1.5"),
+                        "status",
+                        BigInteger.valueOf(200),
+                        "retry",
+                        Boolean.TRUE)))));
 
         Map<String, Object> phase = phases.get(0);
         assertThat(phase.get("name")).isEqualTo("smoke");
         @SuppressWarnings("unchecked")
         Map<String, Object> check = ((List<Map<String, Object>>) phase.get("checks")).get(0);
-        assertThat(check).containsEntry("path", "/health")
+        assertThat(check)
+                .containsEntry("path", "/health")
                 .containsEntry("maxLatencySeconds", 1.5d)
                 .containsEntry("status", 200L)
                 .containsEntry("retry", true);

@@ -23,21 +23,38 @@ class SummaryFactoryTest {
 
     @Test
     void countsPhasesProblemsFindingsAndRollback() {
-        PhaseResult publicPhase = new PhaseResult("public", List.of(
-                check("public", "GET /health -> 200", Outcome.PASSED, 200, 40, null),
-                check("public", "GET /api/v1/providers -> 401|307", Outcome.FAILED, 500, 120, 850.0)),
+        PhaseResult publicPhase = new PhaseResult(
+                "public",
+                List.of(
+                        check("public", "GET /health -> 200", Outcome.PASSED, 200, 40, null),
+                        check("public", "GET /api/v1/providers -> 401|307", Outcome.FAILED, 500, 120, 850.0)),
                 Duration.ofMillis(130));
-        PhaseResult errors = new PhaseResult("errors", List.of(
-                check("errors", "GET /nope -> 404", Outcome.ERROR, null, 0, null),
-                check("errors", "GET /later -> 404", Outcome.SKIPPED, null, 0, null)), Duration.ofMillis(10));
-        LogFinding finding = new LogFinding("ModuleNotFoundError", "No module named 'src.api.v1.providers'", 3, 0,
-                START, START.plusSeconds(1), "2026/08/01/[$LATEST]abc", List.of("ModuleNotFoundError: ..."));
-        VerificationResult verification = new VerificationResult("lambda:orders-api:live", START,
-                START.plusMillis(2500), List.of(publicPhase, errors), List.of(finding), Termination.COMPLETED, null);
-        RollbackOutcome rollback = new RollbackOutcome("alias", RollbackOutcome.Status.DONE,
-                "live moved back to 41", "42", "41", List.of());
-        RunReport report = new RunReport(TargetInfo.described("lambda:orders-api:live"), verification, rollback,
+        PhaseResult errors = new PhaseResult(
+                "errors",
+                List.of(
+                        check("errors", "GET /nope -> 404", Outcome.ERROR, null, 0, null),
+                        check("errors", "GET /later -> 404", Outcome.SKIPPED, null, 0, null)),
+                Duration.ofMillis(10));
+        LogFinding finding = new LogFinding(
+                "ModuleNotFoundError",
+                "No module named 'src.api.v1.providers'",
+                3,
+                0,
+                START,
+                START.plusSeconds(1),
+                "2026/08/01/[$LATEST]abc",
+                List.of("ModuleNotFoundError: ..."));
+        VerificationResult verification = new VerificationResult(
+                "lambda:orders-api:live",
+                START,
+                START.plusMillis(2500),
+                List.of(publicPhase, errors),
+                List.of(finding),
+                Termination.COMPLETED,
                 null);
+        RollbackOutcome rollback = new RollbackOutcome(
+                "alias", RollbackOutcome.Status.DONE, "live moved back to 41", "42", "41", List.of());
+        RunReport report = new RunReport(TargetInfo.described("lambda:orders-api:live"), verification, rollback, null);
 
         VerificationSummary s = SummaryFactory.summarize("7", report, List.of("lambda-verify/7/junit.xml"));
 
@@ -52,7 +69,8 @@ class SummaryFactoryTest {
         assertThat(s.getDurationMillis()).isEqualTo(2500);
         assertThat(s.getPhases()).extracting(VerificationSummary.Phase::getName).containsExactly("public", "errors");
         assertThat(s.getPhases().get(0).isOk()).isFalse();
-        assertThat(s.getProblems()).extracting(VerificationSummary.Check::getOutcome)
+        assertThat(s.getProblems())
+                .extracting(VerificationSummary.Check::getOutcome)
                 .containsExactly("FAILED", "ERROR");
         VerificationSummary.Check failed = s.getProblems().get(0);
         assertThat(failed.getStatusCode()).isEqualTo(500);
@@ -61,8 +79,11 @@ class SummaryFactoryTest {
         assertThat(s.isRolledBack()).isTrue();
         assertThat(s.getRollback().getToVersion()).isEqualTo("41");
         assertThat(s.getReportFiles()).containsExactly("lambda-verify/7/junit.xml");
-        assertThat(s.toMap()).containsEntry("passed", false).containsEntry("failed", 1)
-                .containsEntry("rolledBack", true).containsEntry("findings", 1);
+        assertThat(s.toMap())
+                .containsEntry("passed", false)
+                .containsEntry("failed", 1)
+                .containsEntry("rolledBack", true)
+                .containsEntry("findings", 1);
     }
 
     @Test
@@ -80,13 +101,24 @@ class SummaryFactoryTest {
         assertThat(SummaryFactory.p95LatencyMillis(List.of())).isZero();
     }
 
-    private static CheckResult check(String phase, String name, Outcome outcome, Integer status, long millis,
-                                     Double init) {
+    private static CheckResult check(
+            String phase, String name, Outcome outcome, Integer status, long millis, Double init) {
         boolean problem = outcome == Outcome.FAILED || outcome == Outcome.ERROR;
-        return new CheckResult(phase, name, "GET", "/", "status 200", outcome,
+        return new CheckResult(
+                phase,
+                name,
+                "GET",
+                "/",
+                "status 200",
+                outcome,
                 outcome == Outcome.FAILED ? List.of("status was " + status) : List.of(),
-                outcome == Outcome.ERROR ? "connection refused" : null, status,
-                problem ? "excerpt of " + name : null, Duration.ofMillis(millis), init, "req-" + name, "42",
+                outcome == Outcome.ERROR ? "connection refused" : null,
+                status,
+                problem ? "excerpt of " + name : null,
+                Duration.ofMillis(millis),
+                init,
+                "req-" + name,
+                "42",
                 problem ? List.of("log line of " + name) : List.of());
     }
 }

@@ -25,7 +25,10 @@ class TrendChartTest {
         String model = outcomes.getBuildTrendModel();
         assertThat(model).contains("\"Passed\"", "\"Failed\"", "\"Errors\"", "\"Log findings\"", "\"Rollbacks\"");
         String latency = new LambdaVerifyLatencyJobAction(job).getBuildTrendModel();
-        assertThat(latency).contains("p95 latency (ms)", "Cold starts").contains("900").contains("120");
+        assertThat(latency)
+                .contains("p95 latency (ms)", "Cold starts")
+                .contains("900")
+                .contains("120");
     }
 
     @Test
@@ -40,15 +43,17 @@ class TrendChartTest {
 
     @Test
     void seriesCountOutcomesPerBuild() {
-        LambdaVerifyReport report = new LambdaVerifyReport(java.util.List.of(Summaries.passed("a", 4, 100, 1),
-                Summaries.failedAndRolledBack("b")));
+        LambdaVerifyReport report = new LambdaVerifyReport(
+                java.util.List.of(Summaries.passed("a", 4, 100, 1), Summaries.failedAndRolledBack("b")));
 
-        assertThat(OutcomeSeriesBuilder.series(report)).containsEntry(OutcomeSeriesBuilder.PASSED, 5)
+        assertThat(OutcomeSeriesBuilder.series(report))
+                .containsEntry(OutcomeSeriesBuilder.PASSED, 5)
                 .containsEntry(OutcomeSeriesBuilder.FAILED, 1)
                 .containsEntry(OutcomeSeriesBuilder.ERRORS, 1)
                 .containsEntry(OutcomeSeriesBuilder.FINDINGS, 1)
                 .containsEntry(OutcomeSeriesBuilder.ROLLBACKS, 1);
-        assertThat(LatencySeriesBuilder.series(report)).containsEntry(LatencySeriesBuilder.P95, 900)
+        assertThat(LatencySeriesBuilder.series(report))
+                .containsEntry(LatencySeriesBuilder.P95, 900)
                 .containsEntry(LatencySeriesBuilder.COLD_STARTS, 3);
     }
 }

@@ -15,7 +15,6 @@ import net.sf.json.JSONObject;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
 import org.htmlunit.util.NameValuePair;
-import org.jenkinsci.plugins.structs.describable.DescribableModel;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.cps.Snippetizer;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -40,9 +39,10 @@ class VerifyLambdaDeploymentStepTest {
         step.setResultOnFailure("UNSTABLE");
         step.setTimeout(300);
 
-        assertThat(Snippetizer.object2Groovy(step)).isEqualTo("verifyLambdaDeployment config: 'deploy/verify.yaml', "
-                + "function: 'orders-api', qualifier: 'live', region: 'eu-west-1', resultOnFailure: 'UNSTABLE', "
-                + "timeout: 300");
+        assertThat(Snippetizer.object2Groovy(step))
+                .isEqualTo("verifyLambdaDeployment config: 'deploy/verify.yaml', "
+                        + "function: 'orders-api', qualifier: 'live', region: 'eu-west-1', resultOnFailure: 'UNSTABLE', "
+                        + "timeout: 300");
     }
 
     @Test
@@ -55,8 +55,8 @@ class VerifyLambdaDeploymentStepTest {
         VerifyLambdaDeploymentStep step = fullyConfiguredStep();
 
         StepDescriptor descriptor = r.jenkins.getDescriptorByType(VerifyLambdaDeploymentStep.DescriptorImpl.class);
-        VerifyLambdaDeploymentStep back = (VerifyLambdaDeploymentStep) descriptor.uninstantiate(step)
-                .instantiate(VerifyLambdaDeploymentStep.class);
+        VerifyLambdaDeploymentStep back = (VerifyLambdaDeploymentStep)
+                descriptor.uninstantiate(step).instantiate(VerifyLambdaDeploymentStep.class);
 
         r.assertEqualDataBoundBeans(step, back);
         assertThat(back.getPhases()).isEqualTo(step.getPhases());
@@ -82,8 +82,13 @@ class VerifyLambdaDeploymentStepTest {
                 .element("rollback", "alias")
                 .element("concurrency", "4")
                 .element("timeout", "0")
-                .element("logPatterns", new JSONArray().element(new JSONObject()
-                        .element("regex", "KeyError").element("name", "").element("threshold", "2")));
+                .element(
+                        "logPatterns",
+                        new JSONArray()
+                                .element(new JSONObject()
+                                        .element("regex", "KeyError")
+                                        .element("name", "")
+                                        .element("threshold", "2")));
 
         VerifyLambdaDeploymentStep expected = new VerifyLambdaDeploymentStep();
         expected.setFunction("orders-api");
@@ -103,8 +108,11 @@ class VerifyLambdaDeploymentStepTest {
 
     @Test
     void unknownCredentialsFailTheStepWithOneLine(JenkinsRule r) throws Exception {
-        WorkflowRun run = runPipeline(r, "node { verifyLambdaDeployment function: 'orders-api', "
-                + "region: 'eu-west-1', credentialsId: 'no-such-credentials' }", Result.FAILURE);
+        WorkflowRun run = runPipeline(
+                r,
+                "node { verifyLambdaDeployment function: 'orders-api', "
+                        + "region: 'eu-west-1', credentialsId: 'no-such-credentials' }",
+                Result.FAILURE);
 
         r.assertLogContains("AWS credentials 'no-such-credentials' were not found for this build", run);
         r.assertLogNotContains("\tat io.jenkins", run);
@@ -112,29 +120,34 @@ class VerifyLambdaDeploymentStepTest {
 
     @Test
     void invalidResultPolicyIsNamedInTheMessage(JenkinsRule r) throws Exception {
-        WorkflowRun run = runPipeline(r, "node { verifyLambdaDeployment function: 'orders-api', "
-                + "resultOnFailure: 'BROKEN' }", Result.FAILURE);
+        WorkflowRun run = runPipeline(
+                r,
+                "node { verifyLambdaDeployment function: 'orders-api', " + "resultOnFailure: 'BROKEN' }",
+                Result.FAILURE);
 
         r.assertLogContains("resultOnFailure 'BROKEN' is not one of FAILURE, UNSTABLE, SUCCESS", run);
     }
 
     @Test
     void invalidModeIsNamedInTheMessage(JenkinsRule r) throws Exception {
-        WorkflowRun run = runPipeline(r, "node { verifyLambdaDeployment function: 'orders-api', mode: 'ftp' }",
-                Result.FAILURE);
+        WorkflowRun run =
+                runPipeline(r, "node { verifyLambdaDeployment function: 'orders-api', mode: 'ftp' }", Result.FAILURE);
 
         r.assertLogContains("mode 'ftp' is not one of lambda, http, local", run);
     }
 
     @Test
     void credentialsNeverAppearInTheBuildLog(JenkinsRule r) throws Exception {
-        SystemCredentialsProvider.getInstance().getCredentials().add(new AWSCredentialsImpl(
-                CredentialsScope.GLOBAL, "aws-test", ACCESS_KEY, SECRET_KEY, "test keys"));
+        SystemCredentialsProvider.getInstance()
+                .getCredentials()
+                .add(new AWSCredentialsImpl(CredentialsScope.GLOBAL, "aws-test", ACCESS_KEY, SECRET_KEY, "test keys"));
         SystemCredentialsProvider.getInstance().save();
 
         // 127.0.0.1:9 refuses connections: whatever the engine does, the build fails without reaching AWS.
-        WorkflowRun run = runPipeline(r, "node { verifyLambdaDeployment function: 'orders-api', "
-                + "region: 'eu-west-1', credentialsId: 'aws-test', endpointUrl: 'http://127.0.0.1:9' }",
+        WorkflowRun run = runPipeline(
+                r,
+                "node { verifyLambdaDeployment function: 'orders-api', "
+                        + "region: 'eu-west-1', credentialsId: 'aws-test', endpointUrl: 'http://127.0.0.1:9' }",
                 Result.FAILURE);
 
         r.assertLogNotContains(SECRET_KEY, run);
@@ -180,7 +193,10 @@ class VerifyLambdaDeploymentStepTest {
         List<NameValuePair> parameters = new ArrayList<>();
         parameters.add(new NameValuePair("json", form.toString()));
         request.setRequestParameters(parameters);
-        return wc.getPage(wc.addCrumb(request)).getWebResponse().getContentAsString().trim();
+        return wc.getPage(wc.addCrumb(request))
+                .getWebResponse()
+                .getContentAsString()
+                .trim();
     }
 
     private static WorkflowRun runPipeline(JenkinsRule r, String script, Result expected) throws Exception {
