@@ -21,9 +21,11 @@ import java.util.Map;
  * @param phases             inline phases (plain maps), empty when none
  * @param logPatterns        extra log patterns
  * @param rollback           rollback strategy override, or {@code null}
- * @param concurrency        checks in flight at once (already capped by the global configuration), 0: default
- * @param timeoutSeconds     deadline of the run, 0: default
+ * @param concurrency        checks in flight at once as the step says, 0: as the config file says
+ * @param timeoutSeconds     deadline of the run, 0: as the config file says
  * @param aws                how to reach AWS
+ * @param concurrencyCap     the most checks in flight at once, whatever the config says (the controller-wide
+ *                           invocation permits this run holds)
  */
 record AgentRequest(
         String id,
@@ -36,7 +38,8 @@ record AgentRequest(
         @CheckForNull String rollback,
         int concurrency,
         int timeoutSeconds,
-        AgentAws aws)
+        AgentAws aws,
+        int concurrencyCap)
         implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
@@ -46,6 +49,22 @@ record AgentRequest(
                 .map(m -> (Map<String, Object>) new LinkedHashMap<>(m))
                 .toList()));
         logPatterns = Collections.unmodifiableList(new ArrayList<>(logPatterns));
+    }
+
+    AgentRequest withConcurrencyCap(int cap) {
+        return new AgentRequest(
+                id,
+                reportDir,
+                configPath,
+                configRequired,
+                target,
+                phases,
+                logPatterns,
+                rollback,
+                concurrency,
+                timeoutSeconds,
+                aws,
+                cap);
     }
 
     /** Target fields given as step parameters; each non-null one overrides the config file. */

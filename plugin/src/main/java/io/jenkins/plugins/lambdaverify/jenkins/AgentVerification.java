@@ -66,7 +66,8 @@ final class AgentVerification extends MasterToSlaveCallable<VerificationSummary,
     //  1. load the spec from request.configPath() (workspace-relative; a missing file is an error only when
     //     request.configRequired()), apply request.target() overrides (TargetSpec.overriddenBy), the inline
     //     request.phases() (plain maps in the config file's shape), request.logPatterns(), request.rollback(),
-    //     request.concurrency() and request.timeoutSeconds() when > 0. A user mistake becomes
+    //     request.concurrency() and request.timeoutSeconds() when > 0, and never more than
+    //     request.concurrencyCap() checks in flight. A user mistake becomes
     //     new AbortException(oneLineMessage) - no stack trace in the build log;
     //  2. run it with `aws` (never the default chain unless aws.allowDefaultChain()), `progress` and `processes`;
     //     honour Thread.interrupt() (Jenkins abort) by stopping in-flight checks and still returning the report;

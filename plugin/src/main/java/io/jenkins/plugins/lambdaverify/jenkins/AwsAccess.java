@@ -33,17 +33,28 @@ final class AwsAccess {
             id = global.getDefaultCredentialsId();
         }
         AgentAws.Keys keys = id == null ? null : resolveCredentials(id, run);
-        return new AgentAws(awsVariables(env), keys, proxy(), global.isAllowAgentIdentity() && workspace.isRemote());
+        return new AgentAws(
+                awsVariables(env, global.getDefaultRegion()),
+                keys,
+                proxy(),
+                global.isAllowAgentIdentity() && workspace.isRemote());
     }
 
-    /** The AWS_* variables of the step's environment: all the SDK reads, and nothing else crosses to the agent. */
-    static Map<String, String> awsVariables(Map<String, String> env) {
+    /**
+     * The AWS_* variables of the step's environment: all the SDK reads, and nothing else crosses to the agent. The
+     * global default region joins as AWS_REGION when the environment names none, so that it comes last: after the
+     * step parameter, the config file and the environment.
+     */
+    static Map<String, String> awsVariables(Map<String, String> env, @CheckForNull String defaultRegion) {
         Map<String, String> aws = new TreeMap<>();
         env.forEach((name, value) -> {
             if (name.startsWith("AWS_") && value != null) {
                 aws.put(name, value);
             }
         });
+        if (defaultRegion != null && !aws.containsKey("AWS_REGION") && !aws.containsKey("AWS_DEFAULT_REGION")) {
+            aws.put("AWS_REGION", defaultRegion);
+        }
         return aws;
     }
 

@@ -60,6 +60,8 @@ final class VerificationRunner {
         UnaryOperator<String> text =
                 node == null ? value -> Util.fixEmptyAndTrim(env.expand(value)) : Util::fixEmptyAndTrim;
         String reportDir = REPORT_ROOT + "/" + id;
+        // Permits are taken for the step's concurrency, or the engine's default; the engine never exceeds them.
+        int wanted = options.getConcurrency() > 0 ? options.getConcurrency() : ExecutionSpec.DEFAULT_CONCURRENCY;
         AgentRequest request = new AgentRequest(
                 id,
                 reportDir,
@@ -69,17 +71,17 @@ final class VerificationRunner {
                 options.getPhases(),
                 patterns(options.getLogPatterns()),
                 RollbackStrategies.parse(text.apply(options.getRollback())),
-                0,
+                Math.max(0, options.getConcurrency()),
                 Math.max(0, options.getTimeout()),
-                AwsAccess.resolve(text.apply(options.getCredentialsId()), run, env, workspace));
+                AwsAccess.resolve(text.apply(options.getCredentialsId()), run, env, workspace),
+                wanted);
 
-        int wanted = options.getConcurrency() > 0 ? options.getConcurrency() : ExecutionSpec.DEFAULT_CONCURRENCY;
         InvocationPermits permits = InvocationPermits.get();
         int granted = permits.acquire(wanted);
         VerificationSummary summary;
         try {
             workspace.mkdirs();
-            summary = workspace.act(new AgentVerification(workspace, withConcurrency(request, granted), listener));
+            summary = workspace.act(new AgentVerification(workspace, request.withConcurrencyCap(granted), listener));
         } catch (IOException | InterruptedException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -113,10 +115,7 @@ final class VerificationRunner {
         if (eventFormat != null && EventFormat.fromId(eventFormat) == null) {
             throw new AbortException(Texts.get("Runner.eventFormatInvalid", eventFormat));
         }
-        String region = text.apply(options.getRegion());
-        if (region == null) {
-            region = LambdaVerifyGlobalConfiguration.get().getDefaultRegion();
-        }
+        String region = text.apply(options.getRegion()); // the global default joins later, as AWS_REGION
         return new AgentRequest.TargetOverrides(
                 text.apply(options.getFunction()),
                 text.apply(options.getStack()),
@@ -134,21 +133,6 @@ final class VerificationRunner {
                 .map(p -> new AgentRequest.Pattern(
                         p.getName() != null ? p.getName() : p.getRegex(), p.getRegex(), p.getThreshold()))
                 .toList();
-    }
-
-    private static AgentRequest withConcurrency(AgentRequest r, int concurrency) {
-        return new AgentRequest(
-                r.id(),
-                r.reportDir(),
-                r.configPath(),
-                r.configRequired(),
-                r.target(),
-                r.phases(),
-                r.logPatterns(),
-                r.rollback(),
-                concurrency,
-                r.timeoutSeconds(),
-                r.aws());
     }
 
     /** Attaches exactly this invocation's JUnit file; results merge into the build's one test result action. */

@@ -20,6 +20,17 @@ class AwsAccessTest {
                 "PATH",
                 "/usr/bin");
 
-        assertThat(AwsAccess.awsVariables(env)).containsOnlyKeys("AWS_ACCESS_KEY_ID", "AWS_REGION", "AWS_ENDPOINT_URL");
+        assertThat(AwsAccess.awsVariables(env, null))
+                .containsOnlyKeys("AWS_ACCESS_KEY_ID", "AWS_REGION", "AWS_ENDPOINT_URL");
+    }
+
+    @Test
+    void theGlobalDefaultRegionComesAfterTheEnvironment() {
+        assertThat(AwsAccess.awsVariables(Map.of("PATH", "/usr/bin"), "ap-southeast-2"))
+                .containsEntry("AWS_REGION", "ap-southeast-2");
+        assertThat(AwsAccess.awsVariables(Map.of("AWS_REGION", "eu-west-1"), "ap-southeast-2"))
+                .containsEntry("AWS_REGION", "eu-west-1");
+        assertThat(AwsAccess.awsVariables(Map.of("AWS_DEFAULT_REGION", "us-east-2"), "ap-southeast-2"))
+                .doesNotContainKey("AWS_REGION");
     }
 }
