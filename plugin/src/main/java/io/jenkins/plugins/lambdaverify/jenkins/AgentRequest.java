@@ -1,6 +1,10 @@
 package io.jenkins.plugins.lambdaverify.jenkins;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.lambdaverify.spec.EventFormat;
+import io.jenkins.plugins.lambdaverify.spec.LogPatternSpec;
+import io.jenkins.plugins.lambdaverify.spec.Mode;
+import io.jenkins.plugins.lambdaverify.spec.TargetSpec;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -51,6 +55,11 @@ record AgentRequest(
         logPatterns = Collections.unmodifiableList(new ArrayList<>(logPatterns));
     }
 
+    /** The extra log patterns as the engine's specs. */
+    List<LogPatternSpec> logPatternSpecs() {
+        return logPatterns.stream().map(Pattern::toSpec).toList();
+    }
+
     AgentRequest withConcurrencyCap(int cap) {
         return new AgentRequest(
                 id,
@@ -81,11 +90,38 @@ record AgentRequest(
             implements Serializable {
         @Serial
         private static final long serialVersionUID = 1L;
+
+        /**
+         * The overrides as the engine's target: apply with {@code fileTarget.overriddenBy(toTargetSpec())}. Mode and
+         * event format were validated on the controller.
+         */
+        TargetSpec toTargetSpec() {
+            return new TargetSpec(
+                    mode == null ? null : Mode.fromId(mode),
+                    function,
+                    qualifier,
+                    region,
+                    endpointUrl,
+                    baseUrl,
+                    eventFormat == null ? null : EventFormat.fromId(eventFormat),
+                    stack,
+                    logicalId,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
+        }
     }
 
     /** A log pattern as plain data. */
     record Pattern(String name, String regex, long threshold) implements Serializable {
         @Serial
         private static final long serialVersionUID = 1L;
+
+        LogPatternSpec toSpec() {
+            return new LogPatternSpec(name, regex, threshold);
+        }
     }
 }

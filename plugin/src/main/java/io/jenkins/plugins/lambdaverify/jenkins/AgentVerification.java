@@ -64,8 +64,9 @@ final class AgentVerification extends MasterToSlaveCallable<VerificationSummary,
     // SEAM (the lead wires the core engine facade, io.jenkins.plugins.lambdaverify.engine, here; nothing else in
     // the plugin calls the engine). Contract this class relies on:
     //  1. load the spec from request.configPath() (workspace-relative; a missing file is an error only when
-    //     request.configRequired()), apply request.target() overrides (TargetSpec.overriddenBy), the inline
-    //     request.phases() (plain maps in the config file's shape), request.logPatterns(), request.rollback(),
+    //     request.configRequired()), apply the overrides: fileTarget.overriddenBy(request.target().toTargetSpec()),
+    //     the inline request.phases() (plain maps in the config file's shape), request.logPatternSpecs() added
+    //     to the file's patterns, request.rollback() (none|alias|sam),
     //     request.concurrency() and request.timeoutSeconds() when > 0, and never more than
     //     request.concurrencyCap() checks in flight. A user mistake becomes
     //     new AbortException(oneLineMessage) - no stack trace in the build log;
