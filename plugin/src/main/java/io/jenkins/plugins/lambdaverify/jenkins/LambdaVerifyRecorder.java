@@ -198,9 +198,11 @@ public class LambdaVerifyRecorder extends Recorder implements SimpleBuildStep, V
         return resultOnFailure;
     }
 
+    /** FAILURE, UNSTABLE or SUCCESS; FAILURE (the default) is kept as unset, so snippets stay short. */
     @DataBoundSetter
     public void setResultOnFailure(String resultOnFailure) {
-        this.resultOnFailure = Util.fixEmptyAndTrim(resultOnFailure);
+        String value = Util.fixEmptyAndTrim(resultOnFailure);
+        this.resultOnFailure = ResultPolicy.FAILURE.name().equalsIgnoreCase(value) ? null : value;
     }
 
     @Override

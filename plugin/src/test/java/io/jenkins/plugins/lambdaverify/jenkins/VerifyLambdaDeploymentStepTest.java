@@ -46,6 +46,15 @@ class VerifyLambdaDeploymentStepTest {
     }
 
     @Test
+    void theDefaultResultPolicyIsLeftOutOfSnippets(JenkinsRule r) {
+        VerifyLambdaDeploymentStep step = new VerifyLambdaDeploymentStep();
+        step.setFunction("orders-api");
+        step.setResultOnFailure("FAILURE");
+
+        assertThat(Snippetizer.object2Groovy(step)).isEqualTo("verifyLambdaDeployment function: 'orders-api'");
+    }
+
+    @Test
     void stepWithoutOptionsIsTheBareStepName(JenkinsRule r) {
         assertThat(Snippetizer.object2Groovy(new VerifyLambdaDeploymentStep())).isEqualTo("verifyLambdaDeployment");
     }
