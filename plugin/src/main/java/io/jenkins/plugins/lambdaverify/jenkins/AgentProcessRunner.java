@@ -1,0 +1,62 @@
+package io.jenkins.plugins.lambdaverify.jenkins;
+
+import hudson.Launcher;
+import hudson.Proc;
+import hudson.console.LineTransformationOutputStream;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.lambdaverify.engine.ProcessRunner;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs the engine's external commands (e.g. {@code sam deploy} for a rollback) on the agent, where the verification
+ * runs, through Jenkins' Launcher: argument lists, never a shell. The caller masks secrets in the lines it gets.
+ */
+final class AgentProcessRunner implements ProcessRunner {
+    private final TaskListener listener;
+
+    AgentProcessRunner(TaskListener listener) {
+        this.listener = listener;
+    }
+
+    @Override
+    public Result run(
+            List<String> command, Map<String, String> env, Path workDir, Duration timeout, Consumer<String> outputLine)
+            throws IOException, InterruptedException {
+        Launcher launcher = new Launcher.LocalLauncher(listener);
+        try (OutputStream lines = new Lines(outputLine)) {
+            long started = System.nanoTime();
+            Proc proc = launcher.launch()
+                    .cmds(command)
+                    .envs(env)
+                    .pwd(workDir.toFile())
+                    .stdout(lines) // stderr is bundled into stdout by default
+                    .quiet(true) // the engine prints the (masked) command line itself
+                    .start();
+            int exit = proc.joinWithTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS, listener);
+            boolean timedOut = System.nanoTime() - started >= timeout.toNanos();
+            return new Result(exit, timedOut);
+        }
+    }
+
+    /** Hands each output line to the engine. */
+    private static final class Lines extends LineTransformationOutputStream {
+        private final Consumer<String> consumer;
+
+        Lines(Consumer<String> consumer) {
+            this.consumer = consumer;
+        }
+
+        @Override
+        protected void eol(byte[] b, int len) {
+            consumer.accept(trimEOL(new String(b, 0, len, StandardCharsets.UTF_8)));
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.jenkins.plugins.lambdaverify.jenkins;
+
+import hudson.model.Action;
+import hudson.model.Run;
+import io.jenkins.plugins.util.AbstractXmlStream;
+import io.jenkins.plugins.util.BuildAction;
+import io.jenkins.plugins.util.JobAction;
+import java.io.Serial;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The verifications of one build: a summary on the build page and a page of its own. The report is kept in
+ * {@value #FILE_NAME} next to build.xml (plain data) and read lazily, so long histories stay cheap.
+ */
+public class LambdaVerifyBuildAction extends BuildAction<LambdaVerifyReport> {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    static final String FILE_NAME = "lambda-verify.xml";
+    static final String URL_NAME = "lambda-verify";
+
+    LambdaVerifyBuildAction(Run<?, ?> owner, LambdaVerifyReport report) {
+        super(owner, report);
+    }
+
+    /** Adds a verification to the build's action, creating it on the first one. */
+    static void record(Run<?, ?> run, VerificationSummary summary) {
+        synchronized (run) {
+            LambdaVerifyBuildAction existing = run.getAction(LambdaVerifyBuildAction.class);
+            LambdaVerifyReport report = existing == null
+                    ? new LambdaVerifyReport(List.of(summary))
+                    : existing.getResult().with(summary);
+            run.addOrReplaceAction(new LambdaVerifyBuildAction(run, report));
+        }
+    }
+
+    /** {@code base}, or {@code base-2}, {@code base-3}... when the build already has a verification of that id. */
+    static String uniqueId(Run<?, ?> run, String base) {
+        LambdaVerifyBuildAction existing = run.getAction(LambdaVerifyBuildAction.class);
+        if (existing == null) {
+            return base;
+        }
+        List<String> taken = existing.getResult().getVerifications().stream()
+                .map(VerificationSummary::getId)
+                .toList();
+        String id = base;
+        for (int n = 2; taken.contains(id); n++) {
+            id = base + "-" + n;
+        }
+        return id;
+    }
+
+    @Override
+    protected AbstractXmlStream<LambdaVerifyReport> createXmlStream() {
+        return new ReportXmlStream();
+    }
+
+    @Override
+    protected JobAction<? extends BuildAction<LambdaVerifyReport>> createProjectAction() {
+        return new LambdaVerifyJobAction(getOwner().getParent());
+    }
+
+    @Override
+    public Collection<? extends Action> getProjectActions() {
+        return List.of(
+                new LambdaVerifyJobAction(getOwner().getParent()),
+                new LambdaVerifyLatencyJobAction(getOwner().getParent()));
+    }
+
+    @Override
+    protected String getBuildResultBaseName() {
+        return FILE_NAME;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return "symbol-cloud";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Texts.get("BuildAction.displayName");
+    }
+
+    @Override
+    public String getUrlName() {
+        return URL_NAME;
+    }
+}

@@ -1,0 +1,27 @@
+package io.jenkins.plugins.lambdaverify.jenkins;
+
+import hudson.util.XStream2;
+import io.jenkins.plugins.util.AbstractXmlStream;
+import java.util.List;
+
+/** Reads and writes a build's {@link LambdaVerifyReport} next to its build.xml, with stable element names. */
+class ReportXmlStream extends AbstractXmlStream<LambdaVerifyReport> {
+    ReportXmlStream() {
+        super(LambdaVerifyReport.class);
+    }
+
+    @Override
+    protected LambdaVerifyReport createDefaultValue() {
+        return new LambdaVerifyReport(List.of());
+    }
+
+    @Override
+    protected void configureXStream(XStream2 xStream) {
+        xStream.alias("lambdaVerifyReport", LambdaVerifyReport.class);
+        xStream.alias("verification", VerificationSummary.class);
+        xStream.alias("phase", VerificationSummary.Phase.class);
+        xStream.alias("check", VerificationSummary.Check.class);
+        xStream.alias("finding", VerificationSummary.Finding.class);
+        xStream.alias("rollback", VerificationSummary.Rollback.class);
+    }
+}

@@ -1,0 +1,234 @@
+package io.jenkins.plugins.lambdaverify.jenkins;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.Util;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.junit.JUnitResultArchiver;
+import hudson.tasks.junit.pipeline.JUnitResultsStepExecution;
+import hudson.tasks.test.PipelineTestDetails;
+import io.jenkins.plugins.lambdaverify.spec.EventFormat;
+import io.jenkins.plugins.lambdaverify.spec.ExecutionSpec;
+import io.jenkins.plugins.lambdaverify.spec.Mode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+
+/**
+ * The one implementation behind the Pipeline step and the freestyle publisher: resolve options and credentials on
+ * the controller, run the verification on the agent, attach the JUnit report, record the build action and apply the
+ * result policy.
+ */
+final class VerificationRunner {
+    /** Workspace directory of the reports; each invocation writes to its own sub-directory. */
+    static final String REPORT_ROOT = "lambda-verify";
+
+    private VerificationRunner() {}
+
+    /**
+     * @param id   unique per invocation in the build, stable across builds (the step's node id, or "publisher")
+     * @param node the step's flow node, or {@code null} for the freestyle publisher
+     * @return the summary, its build result set
+     * @throws AbortException on a user mistake (one-line message), or a failed verification whose policy is FAILURE
+     *                        in a Pipeline (the step fails, later stages do not run)
+     */
+    static VerificationSummary perform(
+            VerificationOptions options,
+            String id,
+            Run<?, ?> run,
+            FilePath workspace,
+            EnvVars env,
+            Launcher launcher,
+            TaskListener listener,
+            @CheckForNull FlowNode node)
+            throws IOException, InterruptedException {
+        PrintStream log = listener.getLogger();
+        Result before = run.getResult();
+        if (before != null && before.isWorseOrEqualTo(Result.FAILURE)) {
+            log.println(Texts.get("Runner.buildAlreadyFailed", before));
+        }
+        ResultPolicy policy = ResultPolicy.parse(options.getResultOnFailure());
+        // Pipeline strings are already interpolated by Groovy; freestyle fields may use ${VARIABLES}.
+        UnaryOperator<String> text =
+                node == null ? value -> Util.fixEmptyAndTrim(env.expand(value)) : Util::fixEmptyAndTrim;
+        String reportDir = REPORT_ROOT + "/" + id;
+        // Permits are taken for the step's concurrency, or the engine's default; the engine never exceeds them.
+        int wanted = options.getConcurrency() > 0 ? options.getConcurrency() : ExecutionSpec.DEFAULT_CONCURRENCY;
+        AgentRequest request = new AgentRequest(
+                id,
+                reportDir,
+                configPath(options, text),
+                options.getConfig() != null,
+                targetOverrides(options, text),
+                options.getPhases(),
+                patterns(options.getLogPatterns()),
+                RollbackStrategies.parse(text.apply(options.getRollback())),
+                Math.max(0, options.getConcurrency()),
+                Math.max(0, options.getTimeout()),
+                AwsAccess.resolve(text.apply(options.getCredentialsId()), run, env, workspace),
+                wanted);
+
+        InvocationPermits permits = InvocationPermits.get();
+        int granted = permits.acquire(wanted);
+        VerificationSummary summary;
+        try {
+            workspace.mkdirs();
+            summary = workspace.act(new AgentVerification(workspace, request.withConcurrencyCap(granted), listener));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        } finally {
+            permits.release(granted);
+        }
+        printTable(summary, log);
+
+        attachJUnit(reportDir, run, workspace, launcher, listener, node);
+        Result wantedResult = summary.isPassed() ? Result.SUCCESS : policy.result();
+        summary.setBuildResult(wantedResult.toString());
+        LambdaVerifyBuildAction.record(run, summary);
+        applyPolicy(summary, policy, run, node, log);
+        return summary;
+    }
+
+    @CheckForNull
+    private static String configPath(VerificationOptions options, UnaryOperator<String> text) {
+        String config = text.apply(options.getConfig());
+        return config != null ? config : VerificationOptions.DEFAULT_CONFIG;
+    }
+
+    private static AgentRequest.TargetOverrides targetOverrides(VerificationOptions options, UnaryOperator<String> text)
+            throws AbortException {
+        String mode = text.apply(options.getMode());
+        if (mode != null && Mode.fromId(mode) == null) {
+            throw new AbortException(Texts.get("Runner.modeInvalid", mode));
+        }
+        String eventFormat = text.apply(options.getEventFormat());
+        if (eventFormat != null && EventFormat.fromId(eventFormat) == null) {
+            throw new AbortException(Texts.get("Runner.eventFormatInvalid", eventFormat));
+        }
+        String region = text.apply(options.getRegion()); // the global default joins later, as AWS_REGION
+        return new AgentRequest.TargetOverrides(
+                text.apply(options.getFunction()),
+                text.apply(options.getStack()),
+                text.apply(options.getLogicalId()),
+                text.apply(options.getQualifier()),
+                region,
+                text.apply(options.getEndpointUrl()),
+                text.apply(options.getBaseUrl()),
+                mode,
+                eventFormat);
+    }
+
+    private static List<AgentRequest.Pattern> patterns(List<LogPattern> patterns) {
+        return patterns.stream()
+                .map(p -> new AgentRequest.Pattern(
+                        p.getName() != null ? p.getName() : p.getRegex(), p.getRegex(), p.getThreshold()))
+                .toList();
+    }
+
+    /** Attaches exactly this invocation's JUnit file; results merge into the build's one test result action. */
+    static void attachJUnit(
+            String reportDir,
+            Run<?, ?> run,
+            FilePath workspace,
+            Launcher launcher,
+            TaskListener listener,
+            @CheckForNull FlowNode node)
+            throws IOException, InterruptedException {
+        String junit = reportDir + "/" + AgentVerification.JUNIT_FILE;
+        if (!workspace.child(junit).exists()) {
+            listener.getLogger().println(Texts.get("Runner.noJUnit", junit));
+            return;
+        }
+        PipelineTestDetails details = null;
+        if (node != null) {
+            List<FlowNode> blocks = JUnitResultsStepExecution.getEnclosingStagesAndParallels(node);
+            details = new PipelineTestDetails();
+            details.setNodeId(node.getId());
+            details.setEnclosingBlocks(JUnitResultsStepExecution.getEnclosingBlockIds(blocks));
+            details.setEnclosingBlockNames(JUnitResultsStepExecution.getEnclosingBlockNames(blocks));
+        }
+        JUnitResultArchiver.parseAndSummarize(new JUnitAttachment(junit), details, run, workspace, launcher, listener);
+    }
+
+    private static void applyPolicy(
+            VerificationSummary summary,
+            ResultPolicy policy,
+            Run<?, ?> run,
+            @CheckForNull FlowNode node,
+            PrintStream log)
+            throws AbortException {
+        if (summary.isPassed()) {
+            log.println(Texts.get("Runner.passed", summary.getTarget(), summary.getPassedCount()));
+            return;
+        }
+        String verdict = verdict(summary);
+        switch (policy) {
+            case FAILURE -> {
+                if (node != null) {
+                    throw new AbortException(verdict); // stops the Pipeline: later stages must not promote it
+                }
+                log.println(verdict);
+                run.setResult(Result.FAILURE);
+            }
+            case UNSTABLE -> {
+                log.println(verdict);
+                if (node != null) {
+                    node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(verdict));
+                }
+                run.setResult(Result.UNSTABLE);
+            }
+            case SUCCESS -> log.println(Texts.get("Runner.reportOnly", verdict));
+        }
+    }
+
+    /** One line: what failed and what the rollback did. */
+    static String verdict(VerificationSummary s) {
+        StringBuilder line = new StringBuilder(Texts.get(
+                "Runner.failed", s.getTarget(), s.getFailed(), s.getErrors(), s.getFailingFindings(), s.getTotal()));
+        if (s.getInfrastructureError() != null) {
+            line.append(": ").append(s.getInfrastructureError());
+        }
+        if (s.getRollback() != null) {
+            line.append(' ')
+                    .append(Texts.get(
+                            "Runner.rollback",
+                            s.getRollback().getStrategy(),
+                            s.getRollback().getStatus(),
+                            s.getRollback().getReason()));
+        }
+        return line.toString();
+    }
+
+    /** The final table in the build log: one row per phase. */
+    private static void printTable(VerificationSummary s, PrintStream log) {
+        String row = "%-24s %7s %7s %7s %7s %9s";
+        log.println(String.format(row, "phase", "passed", "failed", "errors", "skipped", "ms"));
+        for (VerificationSummary.Phase p : s.getPhases()) {
+            log.println(String.format(
+                    row,
+                    abbreviate(p.getName()),
+                    p.getPassed(),
+                    p.getFailed(),
+                    p.getErrors(),
+                    p.getSkipped(),
+                    p.getDurationMillis()));
+        }
+        log.println(String.format(
+                row, "total", s.getPassedCount(), s.getFailed(), s.getErrors(), s.getSkipped(), s.getDurationMillis()));
+        log.println(Texts.get("Runner.latency", s.getP95LatencyMillis(), s.getColdStarts(), s.getFailingFindings()));
+    }
+
+    private static String abbreviate(String name) {
+        return name.length() <= 24 ? name : name.substring(0, 21) + "...";
+    }
+}
