@@ -1,0 +1,72 @@
+package io.jenkins.plugins.lambdaverify.local;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every log event captured from local function processes, in arrival order: the local run's CloudWatch.
+ * Thread-safe. Bounded: past {@code capacity} events the oldest are dropped (and counted).
+ */
+public final class LocalLogBuffer {
+    public static final int DEFAULT_CAPACITY = 200_000;
+
+    private final int capacity;
+    private final ArrayDeque<LocalLogEvent> events = new ArrayDeque<>();
+    private long dropped;
+
+    public LocalLogBuffer() {
+        this(DEFAULT_CAPACITY);
+    }
+
+    public LocalLogBuffer(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be positive: " + capacity);
+        }
+        this.capacity = capacity;
+    }
+
+    public synchronized void append(LocalLogEvent event) {
+        if (events.size() >= capacity) {
+            events.pollFirst();
+            dropped++;
+        }
+        events.add(event);
+    }
+
+    /** All events, oldest first. */
+    public synchronized List<LocalLogEvent> events() {
+        return List.copyOf(events);
+    }
+
+    /** Events with {@code from <= timestamp <= to}; either bound may be {@code null}. */
+    public synchronized List<LocalLogEvent> events(Instant from, Instant to) {
+        List<LocalLogEvent> out = new ArrayList<>();
+        for (LocalLogEvent e : events) {
+            if ((from == null || !e.timestamp().isBefore(from)) && (to == null || !e.timestamp().isAfter(to))) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** The events of one invocation, START to REPORT. */
+    public synchronized List<LocalLogEvent> eventsFor(String requestId) {
+        List<LocalLogEvent> out = new ArrayList<>();
+        for (LocalLogEvent e : events) {
+            if (requestId.equals(e.requestId())) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    public synchronized long dropped() {
+        return dropped;
+    }
+
+    public synchronized int size() {
+        return events.size();
+    }
+}
