@@ -199,11 +199,11 @@ function invoke(handler, request) {
 
 function fatal(err) {
   // An error outside any await chain: Lambda reports it for the current invocation and ends the runtime.
+  const error = errorResult(err);
+  logLine('ERROR', `Uncaught Exception \t${JSON.stringify({ errorType: error.errorType,
+    errorMessage: error.errorMessage, stack: error.trace })}`);
   if (currentInvocation) {
-    currentInvocation(err, undefined);
-  } else {
-    const error = errorResult(err);
-    logLine('ERROR', `Uncaught Exception \t${JSON.stringify(error)}`);
+    send('ERROR', { error, fatal: true, maxMemoryMb: maxMemoryMb() });
   }
   process.exit(129);
 }
