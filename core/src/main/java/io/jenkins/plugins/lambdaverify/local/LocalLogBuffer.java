@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Every log event captured from local function processes, in arrival order: the local run's CloudWatch.
@@ -13,6 +14,7 @@ public final class LocalLogBuffer {
     public static final int DEFAULT_CAPACITY = 200_000;
 
     private final int capacity;
+    private final Consumer<LocalLogEvent> listener;
     private final ArrayDeque<LocalLogEvent> events = new ArrayDeque<>();
     private long dropped;
 
@@ -21,18 +23,29 @@ public final class LocalLogBuffer {
     }
 
     public LocalLogBuffer(int capacity) {
+        this(capacity, null);
+    }
+
+    /** @param listener also told of every event as it arrives (e.g. to print them), may be {@code null} */
+    public LocalLogBuffer(int capacity, Consumer<LocalLogEvent> listener) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive: " + capacity);
         }
         this.capacity = capacity;
+        this.listener = listener;
     }
 
-    public synchronized void append(LocalLogEvent event) {
-        if (events.size() >= capacity) {
-            events.pollFirst();
-            dropped++;
+    public void append(LocalLogEvent event) {
+        synchronized (this) {
+            if (events.size() >= capacity) {
+                events.pollFirst();
+                dropped++;
+            }
+            events.add(event);
         }
-        events.add(event);
+        if (listener != null) {
+            listener.accept(event);
+        }
     }
 
     /** All events, oldest first. */
