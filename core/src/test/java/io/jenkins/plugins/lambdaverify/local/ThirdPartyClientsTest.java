@@ -67,18 +67,48 @@ class ThirdPartyClientsTest {
         return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
     }
 
-    /** The first working AWS CLI: Debian's first, then whatever PATH has. */
-    private static String awsCli() {
-        List<String> candidates = new ArrayList<>(List.of("/usr/bin/aws"));
+    /** An AWS CLI and whether it is version 1 (which has no --cli-binary-format and sends payloads as text). */
+    private record AwsCli(String path, boolean v1) {
+        List<String> invoke(String... args) {
+            List<String> command = new ArrayList<>(List.of(path, "lambda", "invoke"));
+            command.addAll(List.of(args));
+            if (!v1) {
+                command.addAll(List.of("--cli-binary-format", "raw-in-base64-out"));
+            }
+            return command;
+        }
+    }
+
+    /** The first working AWS CLI: -Dlambdaverify.awsCli, Debian's, then whatever PATH has. */
+    private static AwsCli awsCli() {
+        List<String> candidates = new ArrayList<>();
+        if (System.getProperty("lambdaverify.awsCli") != null) {
+            candidates.add(System.getProperty("lambdaverify.awsCli"));
+        }
+        candidates.add("/usr/bin/aws");
         for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             candidates.add(Path.of(d, "aws").toString());
         }
         for (String c : candidates) {
-            if (Files.isExecutable(Path.of(c)) && works(List.of(c, "--version"))) {
-                return c;
+            String version = Files.isExecutable(Path.of(c)) ? output(List.of(c, "--version")) : null;
+            if (version != null && version.startsWith("aws-cli/")) {
+                return new AwsCli(c, version.startsWith("aws-cli/1."));
             }
         }
         return null;
+    }
+
+    private static String output(List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0 ? out : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /** A Python with boto3: Debian's python3 (python3-boto3) first, then python3 on PATH. */
@@ -106,14 +136,13 @@ class ThirdPartyClientsTest {
 
     @Test
     void awsCliInvokesTheBuiltFunctionAndGetsTheFunctionErrorAndLogTail() throws Exception {
-        String aws = awsCli();
+        AwsCli aws = awsCli();
         assumeTrue(aws != null, "AWS CLI not installed: apt-get install -y awscli (as .ci/run does)");
         Path event = dir.resolve("event.json");
         Files.write(event, ApiGatewayV1Events.get("/api/v1/providers"));
         Path response = dir.resolve("response.json");
-        Run run = run(List.of(aws, "lambda", "invoke", "--endpoint-url", endpoint, "--function-name", "ApiFunction",
-                "--cli-binary-format", "raw-in-base64-out", "--payload", "file://" + event, "--log-type", "Tail",
-                "--output", "json", response.toString()));
+        Run run = run(aws.invoke("--endpoint-url", endpoint, "--function-name", "ApiFunction",
+                "--payload", "file://" + event, "--log-type", "Tail", "--output", "json", response.toString()));
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         JsonNode meta = ApiGatewayV1Events.parse(run.stdout().getBytes(StandardCharsets.UTF_8));
         assertThat(meta.path("StatusCode").asInt()).isEqualTo(200);
@@ -124,14 +153,13 @@ class ThirdPartyClientsTest {
 
         Path workerEvent = dir.resolve("worker.json");
         Files.writeString(workerEvent, "{\"Records\": 1}");
-        Run failed = run(List.of(aws, "lambda", "invoke", "--endpoint-url", endpoint, "--function-name",
-                "NotificationWorkerFunction", "--cli-binary-format", "raw-in-base64-out", "--payload",
-                "file://" + workerEvent, "--output", "json", dir.resolve("worker-out.json").toString()));
+        Run failed = run(aws.invoke("--endpoint-url", endpoint, "--function-name", "NotificationWorkerFunction",
+                "--payload", "file://" + workerEvent, "--output", "json", dir.resolve("worker-out.json").toString()));
         assertThat(failed.exitCode()).as(failed.stderr()).isZero();
         assertThat(ApiGatewayV1Events.parse(failed.stdout().getBytes(StandardCharsets.UTF_8))
                 .path("FunctionError").asString()).isEqualTo("Unhandled");
 
-        Run missing = run(List.of(aws, "lambda", "invoke", "--endpoint-url", endpoint, "--function-name", "Nope",
+        Run missing = run(aws.invoke("--endpoint-url", endpoint, "--function-name", "Nope",
                 dir.resolve("nope.json").toString()));
         assertThat(missing.exitCode()).isNotZero();
         assertThat(missing.stderr()).contains("ResourceNotFoundException").contains("Function not found");
