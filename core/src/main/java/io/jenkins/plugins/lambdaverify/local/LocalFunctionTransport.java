@@ -112,6 +112,26 @@ public final class LocalFunctionTransport implements FunctionTransport {
         return started.get();
     }
 
+    public Interpreter interpreter() {
+        return interpreter;
+    }
+
+    /**
+     * A warning when the local interpreter is not the runtime's version (e.g. python3.12 run by Python 3.11),
+     * or {@code null}: version-specific behaviour is then not what Lambda will do, imports still are.
+     */
+    public String versionMismatch() {
+        String runtime = config.runtime().trim().toLowerCase(java.util.Locale.ROOT);
+        String version = interpreter.version().startsWith("v") ? interpreter.version().substring(1)
+                : interpreter.version();
+        String expected = runtime.startsWith("python") ? runtime.substring("python".length())
+                : runtime.substring("nodejs".length(), runtime.length() - ".x".length());
+        boolean same = runtime.startsWith("python") ? (version + ".").startsWith(expected + ".")
+                : version.split("\\.")[0].equals(expected);
+        return same ? null : "function " + config.functionName() + " targets " + config.runtime() + " but runs on "
+                + interpreter.executable() + " " + interpreter.version() + " locally";
+    }
+
     public LocalFunctionConfig config() {
         return config;
     }

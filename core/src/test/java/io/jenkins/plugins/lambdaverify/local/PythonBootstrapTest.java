@@ -297,6 +297,21 @@ class PythonBootstrapTest {
     }
 
     @Test
+    void versionMismatchIsReportedAgainstTheLocalInterpreter() {
+        LocalFunctionTransport t = python("def handler(e, c):\n    return 1\n");
+        String local = t.interpreter().version();
+        String[] parts = local.split("\\.");
+        String same = "python" + parts[0] + "." + parts[1];
+        Path fn = dir.resolve("fn");
+        LocalFunctionTransport matching = LocalTestSupport.open(fn, "app.handler", same, TIMEOUT, logs);
+        opened.add(matching);
+        assertThat(matching.versionMismatch()).isNull();
+        assertThat(t.versionMismatch()).isEqualTo(same.equals("python3.12") ? null
+                : "function TestFunction targets python3.12 but runs on " + t.interpreter().executable() + " "
+                + local + " locally");
+    }
+
+    @Test
     void setupMistakesAreOneLineErrors() {
         Path fn = LocalTestSupport.function(dir, "fn", Map.of("app.py", "def handler(e, c):\n    return 1\n"));
         assertThatThrownBy(() -> LocalTestSupport.open(fn, "app.handler", "java21", TIMEOUT, logs))
