@@ -81,9 +81,11 @@ final class LocalProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(interpreter.executable().toString());
         if (interpreter.language() == RuntimeLanguage.PYTHON) {
-            // -u: no buffering, so log lines keep their order with the frames; -B: the task root stays untouched.
+            // -u: no buffering, so log lines keep their order with the frames; -B: the task root stays untouched;
+            // -S: no site-packages on the path (the bootstrap admits only what Lambda's runtime provides).
             command.add("-u");
             command.add("-B");
+            command.add("-S");
         }
         command.add(BootstrapFiles.script(interpreter.language()).toString());
         ProcessBuilder builder = new ProcessBuilder(command)

@@ -9,6 +9,7 @@ Protocol (one process serves one invocation at a time):
 """
 import base64
 import importlib
+import importlib.machinery
 import json
 import logging
 import os
@@ -81,11 +82,44 @@ def _install_logging():
     root.addHandler(handler)
 
 
+# What the Lambda Python runtime provides besides the standard library: the AWS SDK and its dependencies.
+_RUNTIME_PROVIDED = frozenset(["boto3", "botocore", "s3transfer", "jmespath", "dateutil", "urllib3", "six"])
+
+
+class _RuntimeProvidedFinder:
+    """Imports only the runtime-provided packages from the interpreter's site-packages (started with -S): a
+    dependency missing from the artifact fails here as on Lambda, even when it is installed on this machine."""
+
+    def __init__(self, directories):
+        self.directories = directories
+
+    def find_spec(self, name, path=None, target=None):
+        if path is None and (name in _RUNTIME_PROVIDED or _imported_by_runtime_package()):
+            return importlib.machinery.PathFinder.find_spec(name, self.directories)
+        return None
+
+    def invalidate_caches(self):
+        pass
+
+
+def _imported_by_runtime_package():
+    """Whether a runtime-provided package's own code asks (a distribution may unvendor its dependencies)."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        if frame.f_globals.get("__name__", "").split(".")[0] in _RUNTIME_PROVIDED:
+            return True
+        frame = frame.f_back
+    return False
+
+
 def _isolate_task_root(task_root):
     """The task root is the cwd and first import path entry; the bootstrap's own dir and the caller's cwd are not."""
     os.chdir(task_root)
     cleaned = [p for p in sys.path if p not in ("", ".", _BOOTSTRAP_DIR)]
     sys.path[:] = [task_root] + [p for p in cleaned if p != task_root]
+    if sys.flags.no_site:
+        import site
+        sys.meta_path.append(_RuntimeProvidedFinder(site.getsitepackages()))
 
 
 def _load_handler(handler_name):

@@ -297,6 +297,47 @@ class PythonBootstrapTest {
     }
 
     @Test
+    void onlyTheArtifactAndWhatLambdaProvidesAreImportableNotThisMachinesSitePackages() throws Exception {
+        LocalFunctionTransport t = python("""
+                import importlib, sys
+                def handler(event, context):
+                    out = {"sitePaths": [p for p in sys.path if "site-packages" in p or "dist-packages" in p]}
+                    for name in event["names"]:
+                        try:
+                            importlib.import_module(name)
+                            out[name] = "ok"
+                        except ModuleNotFoundError as e:
+                            out[name] = str(e)
+                    return out
+                """);
+        String python = t.interpreter().executable().toString();
+        String installed = List.of("yaml", "requests", "certifi", "pip", "setuptools").stream()
+                .filter(name -> importable(python, name)).findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(installed != null,
+                "no third-party package installed for " + python + " to prove it stays out of the function's reach");
+        byte[] event = ApiGatewayV1Events.JSON.writeValueAsBytes(Map.of("names", List.of(installed, "boto3")));
+        JsonNode out = json(t.invokeLocal(event, TIMEOUT).payload());
+        assertThat(out.path("sitePaths").isEmpty()).as(out.toString()).isTrue();
+        assertThat(out.path(installed).asString()).isEqualTo("No module named '" + installed + "'");
+        if (importable(python, "boto3")) {
+            assertThat(out.path("boto3").asString()).as("Lambda's runtime provides boto3").isEqualTo("ok");
+        }
+    }
+
+    private static boolean importable(String python, String module) {
+        try {
+            Process p = new ProcessBuilder(python, "-c", "import " + module).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Test
     void versionMismatchIsReportedAgainstTheLocalInterpreter() {
         LocalFunctionTransport t = python("def handler(e, c):\n    return 1\n");
         String local = t.interpreter().version();
