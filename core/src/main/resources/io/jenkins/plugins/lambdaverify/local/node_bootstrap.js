@@ -10,6 +10,7 @@
  *           RESULT or ERROR. Anything else on stdout or stderr is a log line of the current invocation.
  */
 const fs = require('fs');
+const Module = require('module');
 const path = require('path');
 const readline = require('readline');
 const util = require('util');
@@ -208,9 +209,23 @@ function fatal(err) {
   process.exit(129);
 }
 
+/*
+ * On Lambda nothing above /var/task exists. Here the artifact usually sits inside the project, whose own
+ * node_modules (or a global one) would satisfy a require that fails on Lambda: CommonJS lookups stay inside.
+ */
+function confineRequire(taskRoot) {
+  const inside = (p) => p === taskRoot || p.startsWith(taskRoot + path.sep);
+  const lookup = Module._resolveLookupPaths;
+  Module._resolveLookupPaths = function (request, parent) {
+    const paths = lookup.call(this, request, parent);
+    return Array.isArray(paths) ? paths.filter(inside) : paths;
+  };
+}
+
 async function main() {
-  const taskRoot = process.env.LAMBDA_TASK_ROOT;
+  const taskRoot = path.resolve(process.env.LAMBDA_TASK_ROOT);
   process.chdir(taskRoot);
+  confineRequire(taskRoot);
   patchConsole();
   process.on('uncaughtException', fatal);
   process.on('unhandledRejection', (reason) => fatal(reason instanceof Error ? reason

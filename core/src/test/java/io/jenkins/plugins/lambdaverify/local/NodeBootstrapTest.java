@@ -138,6 +138,24 @@ class NodeBootstrapTest {
     }
 
     @Test
+    void requireFindsTheArtifactsOwnNodeModulesButNothingAboveTheTaskRoot() throws Exception {
+        // The project's node_modules, above the build directory: not in the deployment package.
+        LocalTestSupport.function(dir, "node_modules/project-only", Map.of("index.js", "module.exports = 'above';\n"));
+        LocalFunctionTransport t = node("app", Map.of(
+                "node_modules/bundled/index.js", "module.exports = 'bundled';\n",
+                "index.js", """
+                        exports.handler = async (event) => {
+                          const out = { bundled: require('bundled') };
+                          try { out.above = require('project-only'); } catch (e) { out.above = e.code; }
+                          return out;
+                        };
+                        """), "index.handler", Duration.ofSeconds(20));
+        JsonNode out = json(t.invokeLocal(EVENT, TIMEOUT).payload());
+        assertThat(out.path("bundled").asString()).isEqualTo("bundled");
+        assertThat(out.path("above").asString()).isEqualTo("MODULE_NOT_FOUND");
+    }
+
+    @Test
     void missingExportIsRuntimeHandlerNotFoundAndSyntaxErrorIsReported() throws Exception {
         LocalFunctionTransport missing = node("exports.main = async () => 1;\n");
         JsonNode error = json(missing.invokeLocal(EVENT, TIMEOUT).payload());
