@@ -8,15 +8,18 @@ import java.util.function.Consumer;
 
 /**
  * Every log event captured from local function processes, in arrival order: the local run's CloudWatch.
- * Thread-safe. Bounded: past {@code capacity} events the oldest are dropped (and counted).
+ * Thread-safe. Bounded: past {@code capacity} events (or {@link #MAX_CHARS}) the oldest are dropped and counted.
  */
 public final class LocalLogBuffer {
     public static final int DEFAULT_CAPACITY = 200_000;
+    /** Bounds memory whatever the functions print: about 128 MB of text. */
+    public static final long MAX_CHARS = 64L * 1024 * 1024;
 
     private final int capacity;
     private final Consumer<LocalLogEvent> listener;
     private final ArrayDeque<LocalLogEvent> events = new ArrayDeque<>();
     private long dropped;
+    private long chars;
 
     public LocalLogBuffer() {
         this(DEFAULT_CAPACITY);
@@ -37,11 +40,12 @@ public final class LocalLogBuffer {
 
     public void append(LocalLogEvent event) {
         synchronized (this) {
-            if (events.size() >= capacity) {
-                events.pollFirst();
+            events.add(event);
+            chars += event.message().length();
+            while (events.size() > capacity || (chars > MAX_CHARS && events.size() > 1)) {
+                chars -= events.pollFirst().message().length();
                 dropped++;
             }
-            events.add(event);
         }
         if (listener != null) {
             listener.accept(event);

@@ -39,7 +39,10 @@ import tools.jackson.databind.node.ObjectNode;
 final class LocalProcess implements AutoCloseable {
     /** Lambda's own limit for the init phase. */
     static final Duration INIT_LIMIT = Duration.ofSeconds(10);
+    /** CloudWatch's limit for one event. */
     private static final int MAX_LINE_BYTES = 256 * 1024;
+    /** What one invocation keeps of its own logs (Lambda's tail is 4 KB); the oldest lines go first. */
+    static final int MAX_INVOCATION_LOG_CHARS = 1024 * 1024;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final DateTimeFormatter STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
@@ -58,6 +61,8 @@ final class LocalProcess implements AutoCloseable {
     private final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
     private volatile String currentRequestId;
     private volatile List<String> currentLines = new ArrayList<>();
+    private long currentChars;
+    private int droppedLines;
     private boolean ready;
     private boolean reusable = true;
 
@@ -136,7 +141,11 @@ final class LocalProcess implements AutoCloseable {
     LocalInvocation invoke(String requestId, byte[] payload, Duration callerTimeout)
             throws InvocationException, InterruptedException {
         long callerDeadline = System.nanoTime() + callerTimeout.toNanos();
-        currentLines = new ArrayList<>();
+        synchronized (this) {
+            currentLines = new ArrayList<>();
+            currentChars = 0;
+            droppedLines = 0;
+        }
         currentRequestId = requestId;
         try {
             return run(requestId, payload, callerTimeout, callerDeadline);
@@ -282,7 +291,12 @@ final class LocalProcess implements AutoCloseable {
                                    double durationMs) {
         List<String> lines;
         synchronized (this) {
-            lines = List.copyOf(currentLines);
+            List<String> kept = new ArrayList<>(currentLines);
+            if (droppedLines > 0) {
+                kept.add(Math.min(1, kept.size()), "[lambda-verify: " + droppedLines + " earlier log lines of this"
+                        + " invocation dropped, over " + MAX_INVOCATION_LOG_CHARS + " characters]");
+            }
+            lines = List.copyOf(kept);
         }
         return new LocalInvocation(requestId, payload, functionError, lines, initDuration, durationMs);
     }
@@ -296,6 +310,12 @@ final class LocalProcess implements AutoCloseable {
         logs.append(new LocalLogEvent(Instant.now(), config.functionName(), stream, currentRequestId, message));
         if (currentRequestId != null) {
             currentLines.add(message);
+            currentChars += message.length();
+            // Keep the START line; drop the oldest after it.
+            while (currentChars > MAX_INVOCATION_LOG_CHARS && currentLines.size() > 2) {
+                currentChars -= currentLines.remove(1).length();
+                droppedLines++;
+            }
         }
     }
 

@@ -243,6 +243,25 @@ class PythonBootstrapTest {
     }
 
     @Test
+    void aChattyInvocationKeepsItsStartLineAndItsLatestLogsWithinTheBound() throws Exception {
+        LocalFunctionTransport t = python("""
+                def handler(event, context):
+                    for i in range(30000):
+                        print("line %05d %s" % (i, "x" * 90))
+                    return "done"
+                """);
+        LocalInvocation call = t.invokeLocal(EMPTY, TIMEOUT);
+        List<String> lines = call.logLines();
+        assertThat(lines.get(0)).startsWith("START RequestId: ");
+        assertThat(lines.get(1)).matches("\\[lambda-verify: \\d+ earlier log lines of this invocation dropped, .*]");
+        assertThat(lines.get(lines.size() - 1)).startsWith("REPORT RequestId: ");
+        assertThat(lines).anyMatch(l -> l.startsWith("line 29999 "));
+        assertThat(lines.stream().mapToInt(String::length).sum())
+                .isLessThanOrEqualTo(LocalProcess.MAX_INVOCATION_LOG_CHARS + 200);
+        assertThat(logs.events()).anyMatch(e -> e.message().startsWith("line 00000 "));
+    }
+
+    @Test
     void crashIsRuntimeExitErrorAndTheNextInvocationRecovers() throws Exception {
         LocalFunctionTransport t = python("""
                 import os
