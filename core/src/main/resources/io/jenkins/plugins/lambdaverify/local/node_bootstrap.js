@@ -121,6 +121,15 @@ function errorResult(err) {
 }
 
 function maxMemoryMb() {
+  // The peak resident set (VmHWM) where /proc has it, else the current one.
+  try {
+    const match = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+    if (match) {
+      return Math.round(Number(match[1]) / 1024);
+    }
+  } catch (e) {
+    // not Linux
+  }
   return Math.round(process.memoryUsage().rss / (1024 * 1024));
 }
 

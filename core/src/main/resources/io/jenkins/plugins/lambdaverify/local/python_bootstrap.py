@@ -196,9 +196,18 @@ class LambdaContext:
 
 
 def _max_memory_mb():
+    # VmHWM, not ru_maxrss: on Linux the latter survives exec and would report the JVM that started us.
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) // 1024
+    except (OSError, ValueError, IndexError):
+        pass
     try:
         import resource
-        return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return int(peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024)
     except Exception:
         return None
 

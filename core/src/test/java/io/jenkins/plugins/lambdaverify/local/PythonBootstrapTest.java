@@ -174,6 +174,10 @@ class PythonBootstrapTest {
         assertThat(out.path("arn").asString()).isEqualTo("arn:aws:lambda:eu-west-1:123456789012:function:TestFunction");
         assertThat(out.path("logGroup").asString()).isEqualTo("/aws/lambda/TestFunction");
         assertThat(out.path("remaining").asLong()).isBetween(1L, 20_000L);
+        String report = call.logLines().get(call.logLines().size() - 1);
+        java.util.regex.Matcher memory = java.util.regex.Pattern.compile("\tMax Memory Used: (\\d+) MB").matcher(report);
+        assertThat(memory.find()).as(report).isTrue();
+        assertThat(Integer.parseInt(memory.group(1))).as("the function's own peak, not the JVM's").isBetween(1, 100);
         assertThat(call.logLines()).anyMatch(l -> l.matches(
                 "\\[WARNING]\\t\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z\\t" + call.requestId() + "\\tcareful"));
     }
