@@ -6,14 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Finds {@code python3} and {@code node} on PATH. The executable is asked for its real path, so a shim
- * (pyenv, nvm) is resolved once and the function runs without the shim's environment.
+ * Finds {@code python3} and {@code node} on PATH, preferring the runtime's exact version where it is installed
+ * ({@code python3.12} for {@code python3.12}). The executable is asked for its real path, so a shim (pyenv, nvm)
+ * is resolved once and the function runs without the shim's environment.
  */
 public class InterpreterLocator {
     private static final String PROBE_PYTHON = "import sys, platform; print(sys.executable); "
@@ -21,7 +23,7 @@ public class InterpreterLocator {
     private static final String PROBE_NODE = "console.log(process.execPath); console.log(process.version)";
 
     private final String path;
-    private final Map<RuntimeLanguage, Interpreter> cache = new EnumMap<>(RuntimeLanguage.class);
+    private final Map<String, Interpreter> cache = new HashMap<>();
 
     /** @param path a PATH value (directories separated by the platform's path separator) */
     public InterpreterLocator(String path) {
@@ -33,19 +35,39 @@ public class InterpreterLocator {
         return new InterpreterLocator(System.getenv("PATH"));
     }
 
-    public synchronized Interpreter locate(RuntimeLanguage language) {
-        Interpreter cached = cache.get(language);
-        if (cached != null) {
-            return cached;
+    public Interpreter locate(RuntimeLanguage language) {
+        return locate(language, null);
+    }
+
+    /** The interpreter for a runtime id: {@code python3.12} on PATH if there, else {@code python3}; {@code node}. */
+    public synchronized Interpreter locate(RuntimeLanguage language, String runtime) {
+        String exact = runtime == null ? null : runtime.trim().toLowerCase(Locale.ROOT);
+        List<String> commands = language == RuntimeLanguage.PYTHON && exact != null && !exact.equals(language.command())
+                ? List.of(exact, language.command()) : List.of(language.command());
+        LocalRuntimeException broken = null;
+        for (String command : commands) {
+            Interpreter cached = cache.get(command);
+            if (cached != null) {
+                return cached;
+            }
+            Path candidate = onPath(command);
+            if (candidate == null) {
+                continue;
+            }
+            try {
+                Interpreter found = probe(language, candidate);
+                cache.put(command, found);
+                return found;
+            } catch (LocalRuntimeException e) {
+                // e.g. a pyenv shim for a version that is not installed: try the next one
+                broken = broken == null ? e : broken;
+            }
         }
-        Path candidate = onPath(language.command());
-        if (candidate == null) {
-            throw new LocalRuntimeException("'" + language.command() + "' is not on PATH; install it to run "
-                    + (language == RuntimeLanguage.PYTHON ? "python3.x" : "nodejs*.x") + " functions locally");
+        if (broken != null) {
+            throw broken;
         }
-        Interpreter found = probe(language, candidate);
-        cache.put(language, found);
-        return found;
+        throw new LocalRuntimeException("'" + language.command() + "' is not on PATH; install it to run "
+                + (language == RuntimeLanguage.PYTHON ? "python3.x" : "nodejs*.x") + " functions locally");
     }
 
     private Path onPath(String command) {

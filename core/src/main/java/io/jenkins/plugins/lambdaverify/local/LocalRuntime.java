@@ -35,7 +35,7 @@ public final class LocalRuntime {
                     + " not found; run `sam build` first (or fix CodeUri/artifact)");
         }
         checkHandler(language, config);
-        Interpreter interpreter = interpreters.locate(language);
+        Interpreter interpreter = interpreters.locate(language, config.runtime());
         return new LocalFunctionTransport(config, interpreter, logs, poolSize);
     }
 
