@@ -9,12 +9,29 @@ import java.util.List;
  * @param execution how checks run
  * @param phases    the phases, in order, never empty
  * @param logScan   the log scan
+ * @param rollback  what to do when verification fails
  * @param source    the file it came from, or {@code null} when inline
  */
 public record VerifySpec(TargetSpec target, ExecutionSpec execution, List<PhaseSpec> phases, LogScanSpec logScan,
-                         String source) {
+                         RollbackSpec rollback, String source) {
     public VerifySpec {
         phases = List.copyOf(phases);
+    }
+
+    public VerifySpec withExecution(ExecutionSpec newExecution) {
+        return new VerifySpec(target, newExecution, phases, logScan, rollback, source);
+    }
+
+    public VerifySpec withPhases(List<PhaseSpec> newPhases) {
+        return new VerifySpec(target, execution, newPhases, logScan, rollback, source);
+    }
+
+    public VerifySpec withLogScan(LogScanSpec newLogScan) {
+        return new VerifySpec(target, execution, phases, newLogScan, rollback, source);
+    }
+
+    public VerifySpec withRollback(RollbackSpec newRollback) {
+        return new VerifySpec(target, execution, phases, logScan, newRollback, source);
     }
 
     public int checkCount() {
@@ -22,6 +39,6 @@ public record VerifySpec(TargetSpec target, ExecutionSpec execution, List<PhaseS
     }
 
     public VerifySpec withTarget(TargetSpec newTarget) {
-        return new VerifySpec(newTarget, execution, phases, logScan, source);
+        return new VerifySpec(newTarget, execution, phases, logScan, rollback, source);
     }
 }

@@ -1,0 +1,16 @@
+package io.jenkins.plugins.lambdaverify.cli;
+
+/** The CLI's exit codes: documented in docs/cli.md, relied on by CI scripts. */
+public final class ExitCodes {
+    /** Every check passed, no failing log finding. */
+    public static final int PASSED = 0;
+    /** Checks failed (or log findings over threshold). */
+    public static final int FAILED = 1;
+    /** Usage or config error: nothing was run. */
+    public static final int USAGE = 2;
+    /** Infrastructure error: credentials, network, function not found. */
+    public static final int INFRASTRUCTURE = 3;
+
+    private ExitCodes() {
+    }
+}

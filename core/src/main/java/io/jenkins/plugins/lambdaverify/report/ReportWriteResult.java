@@ -1,0 +1,33 @@
+package io.jenkins.plugins.lambdaverify.report;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What {@link ReportWriter} wrote, and what it could not.
+ *
+ * @param written the files written, in the order junit, json, markdown
+ * @param errors  one entry per report that could not be written
+ */
+public record ReportWriteResult(List<Written> written, List<Failure> errors) {
+
+    /** The kind of report. */
+    public enum Kind { JUNIT, JSON, MARKDOWN }
+
+    /** A report written to its path. */
+    public record Written(Kind kind, Path path) {
+    }
+
+    /** A report that could not be written, with a one-line reason naming the path. */
+    public record Failure(Kind kind, Path path, String message) {
+    }
+
+    public ReportWriteResult {
+        written = List.copyOf(written);
+        errors = List.copyOf(errors);
+    }
+
+    public boolean ok() {
+        return errors.isEmpty();
+    }
+}

@@ -1,0 +1,59 @@
+package io.jenkins.plugins.lambdaverify.spec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Reads and validates {@code lambda-verify.yaml}, or a spec given as Java maps (Pipeline parameters). Every problem
+ * is reported at once, each with file:line:column, the offending value and what to write.
+ */
+public final class SpecLoader {
+
+    private SpecLoader() {
+    }
+
+    public static VerifySpec load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new SpecException(new SourceLocation(file.toString(), 0, 0),
+                    "config file not found: create it (see docs/getting-started.md) or pass another with -c");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new SpecException(new SourceLocation(file.toString(), 0, 0), "config file is not UTF-8 text");
+        } catch (IOException e) {
+            throw new SpecException(new SourceLocation(file.toString(), 0, 0), "cannot read config file: " + e);
+        }
+        return parse(text, file.toString());
+    }
+
+    public static VerifySpec parse(String yaml, String fileName) {
+        Node root = new LocatedTreeReader(fileName).read(yaml);
+        return new SpecBinder(fileName).bind(root);
+    }
+
+    /** A whole spec from Java maps and lists, e.g. Jenkins step parameters; {@code origin} names them in errors. */
+    public static VerifySpec fromTree(java.util.Map<String, ?> tree, String origin) {
+        Node root = new JavaTreeReader(origin).read(tree, "");
+        return new SpecBinder(origin).bind(root);
+    }
+
+    /** Only phases from Java maps and lists (the Jenkins step's inline {@code phases}). */
+    public static List<PhaseSpec> phasesFromTree(List<?> phases, String origin) {
+        Node node = new JavaTreeReader(origin).read(phases, "phases");
+        return new SpecBinder(origin).bindPhases(node);
+    }
+
+    /** Only phases from YAML text (e.g. a {@code --check} list in YAML). */
+    public static List<PhaseSpec> phasesFromYaml(String yaml, String origin) {
+        Node node = new LocatedTreeReader(origin).read(yaml);
+        if (node == null) {
+            throw new SpecException(new SourceLocation(origin, 1, 1), "no phases given");
+        }
+        return new SpecBinder(origin).bindPhases(node);
+    }
+}
