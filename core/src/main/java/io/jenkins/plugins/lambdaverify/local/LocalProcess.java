@@ -41,6 +41,10 @@ final class LocalProcess implements AutoCloseable {
     static final Duration INIT_LIMIT = Duration.ofSeconds(10);
     /** CloudWatch's limit for one event. */
     private static final int MAX_LINE_BYTES = 256 * 1024;
+    /** A frame carries a whole response (Lambda allows 6 MB, escaped once more inside the frame's JSON). */
+    private static final int MAX_FRAME_BYTES = 64 * 1024 * 1024;
+    /** Lambda's limit for a synchronous response payload. */
+    static final int MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
     /** What one invocation keeps of its own logs (Lambda's tail is 4 KB); the oldest lines go first. */
     static final int MAX_INVOCATION_LOG_CHARS = 1024 * 1024;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -197,8 +201,16 @@ final class LocalProcess implements AutoCloseable {
         Integer maxMemory = frame.body().path("maxMemoryMb").isNumber()
                 ? frame.body().path("maxMemoryMb").asInt() : null;
         if ("RESULT".equals(frame.type())) {
-            report(requestId, durationMs, maxMemory, initDuration, null);
             byte[] result = frame.body().path("payload").asString("null").getBytes(StandardCharsets.UTF_8);
+            if (result.length > MAX_RESPONSE_BYTES) {
+                report(requestId, durationMs, maxMemory, initDuration, null);
+                ObjectNode error = JSON.createObjectNode();
+                error.put("errorType", "Function.ResponseSizeTooLarge");
+                error.put("errorMessage", "Response payload size exceeded maximum allowed payload size ("
+                        + MAX_RESPONSE_BYTES + " bytes).");
+                return finish(requestId, JSON.writeValueAsBytes(error), "Unhandled", initDuration, durationMs);
+            }
+            report(requestId, durationMs, maxMemory, initDuration, null);
             return finish(requestId, result, null, initDuration, durationMs);
         }
         JsonNode error = frame.body().path("error");
@@ -246,7 +258,8 @@ final class LocalProcess implements AutoCloseable {
             code = -1;
         }
         kill();
-        String message = "RequestId: " + requestId + " Error: Runtime exited with error: " + exitReason(code);
+        String message = "RequestId: " + requestId + " Error: " + (code == 0
+                ? "Runtime exited without providing a reason" : "Runtime exited with error: " + exitReason(code));
         log(message);
         log("Runtime.ExitError");
         report(requestId, durationMs, null, initDuration, "\tStatus: error\tError Type: Runtime.ExitError");
@@ -320,16 +333,23 @@ final class LocalProcess implements AutoCloseable {
     }
 
     private void pumpOutput() {
+        byte[] marker = nonce.getBytes(StandardCharsets.US_ASCII);
         try (InputStream in = process.getInputStream()) {
             ByteArrayOutputStream line = new ByteArrayOutputStream();
+            int limit = MAX_LINE_BYTES;
             byte[] buffer = new byte[8192];
             int n;
             while ((n = in.read(buffer)) >= 0) {
                 for (int i = 0; i < n; i++) {
                     byte b = buffer[i];
-                    if (b == '\n' || line.size() >= MAX_LINE_BYTES) {
+                    if (b != '\n' && line.size() >= limit) {
+                        // Past a log event's size: a frame may go on (up to its own bound), a log line is cut.
+                        limit = limit == MAX_LINE_BYTES && contains(line, marker) ? MAX_FRAME_BYTES : 0;
+                    }
+                    if (b == '\n' || (limit == 0 || line.size() >= limit)) {
                         handleLine(line.toString(StandardCharsets.UTF_8));
                         line.reset();
+                        limit = MAX_LINE_BYTES;
                         if (b == '\n') {
                             continue;
                         }
@@ -345,6 +365,20 @@ final class LocalProcess implements AutoCloseable {
         } finally {
             frames.add(new Frame(EOF, JSON.createObjectNode()));
         }
+    }
+
+    private static boolean contains(ByteArrayOutputStream line, byte[] marker) {
+        byte[] bytes = line.toByteArray();
+        outer:
+        for (int i = 0; i + marker.length <= bytes.length; i++) {
+            for (int j = 0; j < marker.length; j++) {
+                if (bytes[i + j] != marker[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private void handleLine(String raw) {

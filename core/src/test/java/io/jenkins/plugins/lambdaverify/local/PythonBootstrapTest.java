@@ -266,6 +266,30 @@ class PythonBootstrapTest {
     }
 
     @Test
+    void largeResponsesArriveWholeUpToLambdasLimit() throws Exception {
+        LocalFunctionTransport t = python("""
+                def handler(event, context):
+                    return {"blob": "\\"quoted\\"" * (event["n"] // 8)}
+                """);
+        LocalInvocation big = t.invokeLocal("{\"n\": 2000000}".getBytes(StandardCharsets.UTF_8), TIMEOUT);
+        assertThat(big.functionError()).isNull();
+        assertThat(json(big.payload()).path("blob").asString()).hasSize(2_000_000).startsWith("\"quoted\"");
+
+        LocalInvocation tooBig = t.invokeLocal("{\"n\": 7000000}".getBytes(StandardCharsets.UTF_8), TIMEOUT);
+        assertThat(tooBig.functionError()).isEqualTo("Unhandled");
+        assertThat(json(tooBig.payload()).path("errorType").asString()).isEqualTo("Function.ResponseSizeTooLarge");
+        assertThat(t.processesStarted()).isEqualTo(1);
+    }
+
+    @Test
+    void exitWithoutErrorIsRuntimeExitErrorWithoutAReason() throws Exception {
+        LocalFunctionTransport t = python("import sys\ndef handler(event, context):\n    sys.exit(0)\n");
+        LocalInvocation call = t.invokeLocal(EMPTY, TIMEOUT);
+        assertThat(json(call.payload()).path("errorMessage").asString())
+                .isEqualTo("RequestId: " + call.requestId() + " Error: Runtime exited without providing a reason");
+    }
+
+    @Test
     void crashIsRuntimeExitErrorAndTheNextInvocationRecovers() throws Exception {
         LocalFunctionTransport t = python("""
                 import os
