@@ -22,14 +22,48 @@ delete process.env.LAMBDA_VERIFY_NONCE;
 let currentRequestId = null;
 let currentInvocation = null;
 
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
+/*
+ * Every write is synchronous and whole, so log lines stay before the frame that ends their invocation. The pipe
+ * may be non-blocking (Node sets it so for stdio streams, and stdout and stderr share it): retry on EAGAIN.
+ */
+function writeFully(fd, data) {
+  const buffer = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
+  let offset = 0;
+  while (offset < buffer.length) {
+    try {
+      offset += fs.writeSync(fd, buffer, offset, buffer.length - offset);
+    } catch (e) {
+      if (e.code !== 'EAGAIN') {
+        throw e;
+      }
+      Atomics.wait(PAUSE, 0, 0, 1);
+    }
+  }
+}
+
+function makeStdioSynchronous() {
+  for (const [stream, fd] of [[process.stdout, 1], [process.stderr, 2]]) {
+    stream.write = (chunk, encoding, callback) => {
+      const done = typeof encoding === 'function' ? encoding : callback;
+      writeFully(fd, typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? encoding
+        : 'utf8') : chunk);
+      if (typeof done === 'function') {
+        process.nextTick(done);
+      }
+      return true;
+    };
+  }
+}
+
 function send(type, body) {
-  // Writes to a pipe are synchronous on Linux, so log lines written before stay before the frame.
-  fs.writeSync(1, `${NONCE} ${type} ${JSON.stringify(body)}\n`);
+  writeFully(1, `${NONCE} ${type} ${JSON.stringify(body)}\n`);
 }
 
 function logLine(level, text) {
   const message = `${new Date().toISOString()}\t${currentRequestId || 'undefined'}\t${level}\t${text}`;
-  fs.writeSync(1, message.replace(/\n/g, '\r') + '\n');
+  writeFully(1, message.replace(/\n/g, '\r') + '\n');
 }
 
 function patchConsole() {
@@ -235,6 +269,7 @@ async function main() {
   const taskRoot = path.resolve(process.env.LAMBDA_TASK_ROOT);
   process.chdir(taskRoot);
   confineRequire(taskRoot);
+  makeStdioSynchronous();
   patchConsole();
   process.on('uncaughtException', fatal);
   process.on('unhandledRejection', (reason) => fatal(reason instanceof Error ? reason

@@ -88,6 +88,22 @@ class NodeBootstrapTest {
     }
 
     @Test
+    void largeResponseAndDirectStdoutWrites() throws Exception {
+        LocalFunctionTransport t = node("""
+                exports.handler = async (event) => {
+                  process.stdout.write('raw stdout line\\n');
+                  process.stderr.write('raw stderr line\\n');
+                  return { blob: 'y'.repeat(event.n) };
+                };
+                """);
+        LocalInvocation call = t.invokeLocal("{\"n\": 3000000}".getBytes(StandardCharsets.UTF_8), TIMEOUT);
+        assertThat(call.functionError()).as(() -> new String(call.payload(), StandardCharsets.UTF_8)
+                + call.logLines().stream().map(l -> l.length() > 300 ? l.substring(0, 300) : l).toList()).isNull();
+        assertThat(json(call.payload()).path("blob").asString()).hasSize(3_000_000);
+        assertThat(call.logLines()).contains("raw stdout line", "raw stderr line");
+    }
+
+    @Test
     void callbackHandler() throws Exception {
         LocalFunctionTransport t = node("""
                 exports.handler = function (event, context, callback) {
