@@ -2,6 +2,7 @@ package io.jenkins.plugins.lambdaverify.local;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,9 +16,12 @@ import java.util.Map;
  * @param timeout      the function's timeout: an invocation running longer is killed
  * @param memoryMb     reported as the memory size
  * @param region       {@code AWS_REGION}
+ * @param layerDirs    built layer directories, in order: their {@code python/} or {@code nodejs/node_modules}
+ *                     directories are importable as from {@code /opt} on Lambda
  */
 public record LocalFunctionConfig(String functionName, Path artifactDir, String handler, String runtime,
-                                  Map<String, String> environment, Duration timeout, int memoryMb, String region) {
+                                  Map<String, String> environment, Duration timeout, int memoryMb, String region,
+                                  List<Path> layerDirs) {
     public static final String DEFAULT_REGION = "us-east-1";
 
     public LocalFunctionConfig {
@@ -25,6 +29,13 @@ public record LocalFunctionConfig(String functionName, Path artifactDir, String 
         timeout = timeout == null ? Duration.ofSeconds(SamFunction.DEFAULT_TIMEOUT_SECONDS) : timeout;
         memoryMb = memoryMb <= 0 ? SamFunction.DEFAULT_MEMORY_MB : memoryMb;
         region = region == null || region.isBlank() ? DEFAULT_REGION : region;
+        layerDirs = layerDirs == null ? List.of() : List.copyOf(layerDirs);
+    }
+
+    /** A function without layers. */
+    public LocalFunctionConfig(String functionName, Path artifactDir, String handler, String runtime,
+                               Map<String, String> environment, Duration timeout, int memoryMb, String region) {
+        this(functionName, artifactDir, handler, runtime, environment, timeout, memoryMb, region, List.of());
     }
 
     /** The configuration of a template function. */
@@ -38,7 +49,7 @@ public record LocalFunctionConfig(String functionName, Path artifactDir, String 
                     + " template (.aws-sam/build/template.yaml) or set artifact");
         }
         return new LocalFunctionConfig(f.logicalId(), f.codeDir(), f.handler(), f.runtime(), f.environment(),
-                Duration.ofSeconds(f.timeoutSeconds()), f.memorySizeMb(), region);
+                Duration.ofSeconds(f.timeoutSeconds()), f.memorySizeMb(), region, f.layerDirs());
     }
 
     /** An artifact given explicitly (no template): Lambda's defaults for timeout and memory. */
@@ -49,6 +60,6 @@ public record LocalFunctionConfig(String functionName, Path artifactDir, String 
 
     public LocalFunctionConfig withTimeout(Duration newTimeout) {
         return new LocalFunctionConfig(functionName, artifactDir, handler, runtime, environment, newTimeout, memoryMb,
-                region);
+                region, layerDirs);
     }
 }

@@ -126,8 +126,18 @@ final class LocalProcess implements AutoCloseable {
         env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
         env.put("AWS_REGION", config.region());
         env.put("AWS_DEFAULT_REGION", config.region());
+        List<String> layers = config.layerDirs().stream().map(d -> d.toAbsolutePath().normalize().toString()).toList();
+        if (!layers.isEmpty()) {
+            env.put("LAMBDA_VERIFY_LAYERS", String.join(java.io.File.pathSeparator, layers));
+        }
         if (interpreter.language() == RuntimeLanguage.NODE) {
-            env.put("NODE_PATH", taskRoot.toString());
+            // Lambda's NODE_PATH: the layers' node_modules (as /opt/nodejs/...), then the task root.
+            List<String> nodePath = new ArrayList<>();
+            for (String layer : layers) {
+                nodePath.add(layer + "/nodejs/node_modules");
+            }
+            nodePath.add(taskRoot.toString());
+            env.put("NODE_PATH", String.join(java.io.File.pathSeparator, nodePath));
         }
         env.put("LAMBDA_VERIFY_NONCE", nonce);
         return env;

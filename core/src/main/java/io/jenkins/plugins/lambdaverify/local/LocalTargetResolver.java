@@ -42,6 +42,6 @@ public final class LocalTargetResolver {
         return new LocalFunctionConfig(config.functionName(), config.artifactDir(),
                 target.handler() != null ? target.handler() : config.handler(),
                 target.runtime() != null ? target.runtime() : config.runtime(),
-                config.environment(), config.timeout(), config.memoryMb(), config.region());
+                config.environment(), config.timeout(), config.memoryMb(), config.region(), config.layerDirs());
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.lambdaverify.local;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,14 +17,17 @@ import java.util.Map;
  * @param timeoutSeconds {@code Timeout} (default 3)
  * @param memorySizeMb {@code MemorySize} (default 128)
  * @param packageType  {@code Zip} or {@code Image}
+ * @param layerDirs    the built directories of the function's layers that are resources of this template (what
+ *                     Lambda mounts at {@code /opt}); layers given as ARNs are not available locally
  */
 public record SamFunction(String logicalId, String functionName, String handler, String runtime, Path codeDir,
                           Map<String, String> environment, int timeoutSeconds, int memorySizeMb,
-                          String packageType) {
+                          String packageType, List<Path> layerDirs) {
     public static final int DEFAULT_TIMEOUT_SECONDS = 3;
     public static final int DEFAULT_MEMORY_MB = 128;
 
     public SamFunction {
         environment = environment == null ? Map.of() : Map.copyOf(environment);
+        layerDirs = layerDirs == null ? List.of() : List.copyOf(layerDirs);
     }
 }

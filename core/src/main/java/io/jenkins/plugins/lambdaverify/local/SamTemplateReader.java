@@ -58,24 +58,26 @@ public final class SamTemplateReader {
             throw new LocalRuntimeException("SAM template " + template + " is not a YAML mapping");
         }
         Map<String, Object> parameters = map(top.get("Parameters"));
+        Map<String, Object> resources = map(top.get("Resources"));
         Map<String, Object> globals = map(map(top.get("Globals")).get("Function"));
         Path baseDir = template.toAbsolutePath().getParent();
         List<SamFunction> functions = new ArrayList<>();
-        for (Map.Entry<String, Object> resource : map(top.get("Resources")).entrySet()) {
+        for (Map.Entry<String, Object> resource : resources.entrySet()) {
             Map<String, Object> body = map(resource.getValue());
             Object type = body.get("Type");
             if (SERVERLESS_FUNCTION.equals(type)) {
                 functions.add(function(resource.getKey(), merge(globals, map(body.get("Properties"))), "CodeUri",
-                        baseDir, parameters));
+                        baseDir, parameters, resources));
             } else if (LAMBDA_FUNCTION.equals(type)) {
-                functions.add(function(resource.getKey(), map(body.get("Properties")), "Code", baseDir, parameters));
+                functions.add(function(resource.getKey(), map(body.get("Properties")), "Code", baseDir, parameters,
+                        resources));
             }
         }
         return new SamTemplate(template, functions);
     }
 
     private SamFunction function(String logicalId, Map<String, Object> props, String codeProperty, Path baseDir,
-                                 Map<String, Object> parameters) {
+                                 Map<String, Object> parameters, Map<String, Object> resources) {
         Resolver resolver = new Resolver(parameters);
         Object code = props.get(codeProperty);
         Path codeDir = code instanceof String s ? baseDir.resolve(s).normalize() : null;
@@ -87,13 +89,36 @@ public final class SamTemplateReader {
                 scalar(props.get("Runtime")), codeDir, env,
                 integer(props.get("Timeout"), SamFunction.DEFAULT_TIMEOUT_SECONDS, logicalId, "Timeout"),
                 integer(props.get("MemorySize"), SamFunction.DEFAULT_MEMORY_MB, logicalId, "MemorySize"),
-                packageType instanceof String s ? s : "Zip");
+                packageType instanceof String s ? s : "Zip", layerDirs(props.get("Layers"), resources, baseDir));
+    }
+
+    /** The layers that are (built) resources of this template: {@code !Ref MyLayer} -> its content directory. */
+    private static List<Path> layerDirs(Object layers, Map<String, Object> resources, Path baseDir) {
+        List<Path> dirs = new ArrayList<>();
+        if (!(layers instanceof List<?> list)) {
+            return dirs;
+        }
+        for (Object layer : list) {
+            Object ref = layer instanceof Tagged t && "Ref".equals(t.tag()) ? t.value()
+                    : layer instanceof Map<?, ?> m ? m.get("Ref") : null;
+            Map<String, Object> props = map(map(resources.get(String.valueOf(ref))).get("Properties"));
+            Object content = props.containsKey("ContentUri") ? props.get("ContentUri") : props.get("Content");
+            if (ref != null && content instanceof String dir) {
+                dirs.add(baseDir.resolve(dir).normalize());
+            }
+        }
+        return dirs;
     }
 
     /** Globals under the function's own properties; Environment.Variables merge key by key, as SAM does. */
     private static Map<String, Object> merge(Map<String, Object> globals, Map<String, Object> props) {
         Map<String, Object> merged = new LinkedHashMap<>(globals);
         merged.putAll(props);
+        if (globals.get("Layers") instanceof List<?> globalLayers && props.get("Layers") instanceof List<?> own) {
+            List<Object> layers = new ArrayList<>(globalLayers);
+            layers.addAll(own);
+            merged.put("Layers", layers);
+        }
         Map<String, Object> globalVars = map(map(globals.get("Environment")).get("Variables"));
         if (!globalVars.isEmpty()) {
             Map<String, Object> vars = new LinkedHashMap<>(globalVars);

@@ -256,8 +256,9 @@ function fatal(err) {
  * On Lambda nothing above /var/task exists. Here the artifact usually sits inside the project, whose own
  * node_modules (or a global one) would satisfy a require that fails on Lambda: CommonJS lookups stay inside.
  */
-function confineRequire(taskRoot) {
-  const inside = (p) => p === taskRoot || p.startsWith(taskRoot + path.sep);
+function confineRequire(taskRoot, layers) {
+  const roots = [taskRoot, ...layers];
+  const inside = (p) => roots.some((root) => p === root || p.startsWith(root + path.sep));
   const lookup = Module._resolveLookupPaths;
   Module._resolveLookupPaths = function (request, parent) {
     const paths = lookup.call(this, request, parent);
@@ -268,7 +269,9 @@ function confineRequire(taskRoot) {
 async function main() {
   const taskRoot = path.resolve(process.env.LAMBDA_TASK_ROOT);
   process.chdir(taskRoot);
-  confineRequire(taskRoot);
+  const layers = (process.env.LAMBDA_VERIFY_LAYERS || '').split(path.delimiter).filter((d) => d);
+  delete process.env.LAMBDA_VERIFY_LAYERS;
+  confineRequire(taskRoot, layers);
   makeStdioSynchronous();
   patchConsole();
   process.on('uncaughtException', fatal);

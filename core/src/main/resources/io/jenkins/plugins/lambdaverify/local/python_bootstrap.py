@@ -116,7 +116,13 @@ def _isolate_task_root(task_root):
     """The task root is the cwd and first import path entry; the bootstrap's own dir and the caller's cwd are not."""
     os.chdir(task_root)
     cleaned = [p for p in sys.path if p not in ("", ".", _BOOTSTRAP_DIR)]
-    sys.path[:] = [task_root] + [p for p in cleaned if p != task_root]
+    # Layers are what Lambda mounts at /opt: /opt/python/lib/python3.x/site-packages and /opt/python follow the
+    # task root; a later layer wins over an earlier one, as its files overwrite them in /opt.
+    layers = [d for d in os.environ.pop("LAMBDA_VERIFY_LAYERS", "").split(os.pathsep) if d]
+    version = "python%d.%d" % sys.version_info[:2]
+    opt = [os.path.join(d, "python", "lib", version, "site-packages") for d in reversed(layers)]
+    opt += [os.path.join(d, "python") for d in reversed(layers)]
+    sys.path[:] = [task_root] + opt + [p for p in cleaned if p != task_root]
     if sys.flags.no_site:
         import site
         sys.meta_path.append(_RuntimeProvidedFinder(site.getsitepackages()))
