@@ -1,0 +1,1 @@
+"""Framework-free plumbing shared by every router: requests, responses, routing and auth."""
