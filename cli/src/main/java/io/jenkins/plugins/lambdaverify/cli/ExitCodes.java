@@ -10,6 +10,10 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** Infrastructure error: credentials, network, function not found. */
     public static final int INFRASTRUCTURE = 3;
+    /** Checks failed, the rollback was done and the rolled-back version passed (or was not re-verified). */
+    public static final int ROLLED_BACK = 4;
+    /** Checks failed and the rollback was refused, failed, or the rolled-back version failed too. */
+    public static final int ROLLBACK_FAILED = 5;
 
     private ExitCodes() {
     }

@@ -8,10 +8,11 @@ import picocli.CommandLine.Command;
 /** {@code lambda-verify}: the entry point. Subcommands do the work; this maps every outcome to an exit code. */
 @Command(name = "lambda-verify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Proves an AWS Lambda deployment works: phased checks, log scans, JUnit reports.",
-        subcommands = {ValidateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all checks passed", "1:checks failed", "2:usage or config error",
-                "3:infrastructure error (credentials, network, function not found)"})
+                "3:infrastructure error (credentials, network, function not found)",
+                "4:checks failed and the deployment was rolled back", "5:checks failed and the rollback was refused or failed"})
 public final class LambdaVerifyCommand implements Runnable {
 
     @CommandLine.Spec

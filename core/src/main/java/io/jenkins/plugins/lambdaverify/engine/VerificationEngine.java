@@ -98,6 +98,18 @@ public final class VerificationEngine {
                 infra.cause());
     }
 
+    /**
+     * A whole result for a run that could not start (target not resolvable, credentials missing): every check
+     * SKIPPED with the cause, so the reports still list what would have been verified.
+     */
+    public static VerificationResult notRun(VerifySpec spec, String target, String cause, Instant at) {
+        CheckRunner runner = new CheckRunner(null, Redactor.NONE);
+        List<PhaseResult> phases = spec.phases().stream().map(p -> new PhaseResult(p.name(),
+                p.checks().stream().map(c -> runner.skipped(p.name(), c, "not run: " + cause)).toList(),
+                Duration.ZERO)).toList();
+        return new VerificationResult(target, at, at, phases, List.of(), Termination.COMPLETED, cause);
+    }
+
     private PhaseRun runPhase(ExecutorService pool, CheckRunner runner, PhaseSpec phase, Duration checkTimeout,
                               long deadlineNanos, InfrastructureTracker infra) {
         List<Future<CheckRunner.Attempt>> futures = new ArrayList<>();
