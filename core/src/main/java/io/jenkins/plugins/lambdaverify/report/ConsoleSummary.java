@@ -47,11 +47,16 @@ public final class ConsoleSummary {
     }
 
     /** The summary, line by line (for listeners that print lines). */
+    static final int MAX_FAILURE_DETAILS = 10;
+    private static final java.util.regex.Pattern CAUSE = java.util.regex.Pattern.compile(
+            "(^[A-Za-z_.]*(Error|Exception)\\b|Task timed out|Runtime\\.[A-Za-z]+|\\[ERROR]|\\bERROR\\b)");
+
     public List<String> lines(RunReport report) {
         List<String> out = new ArrayList<>();
         VerificationResult v = report.verification();
         out.add("lambda-verify: " + one(ReportText.target(report)));
         table(out, v, "");
+        failureDetails(out, v);
         if (report.rollback() != null) {
             out.add(rollback(report.rollback()));
         }
@@ -94,6 +99,54 @@ public final class ConsoleSummary {
             out.add(indent + marks.mark(Outcome.PASSED) + " no errors in logs ("
                     + one(String.join(", ", LogScanView.cleanPatterns(v))) + ")");
         }
+    }
+
+    /**
+     * Why each failing check failed, in a line or two, with the log line that tells the cause (the exception line
+     * of a traceback, e.g. {@code ModuleNotFoundError: No module named 'src'}): enough to act on without opening
+     * a report.
+     */
+    private void failureDetails(List<String> out, VerificationResult v) {
+        List<CheckResult> failing = v.phases().stream().flatMap(p -> p.checks().stream())
+                .filter(c -> c.outcome() == Outcome.FAILED || c.outcome() == Outcome.ERROR).toList();
+        if (failing.isEmpty()) {
+            return;
+        }
+        out.add("");
+        int shown = Math.min(failing.size(), MAX_FAILURE_DETAILS);
+        for (CheckResult c : failing.subList(0, shown)) {
+            out.add(marks.mark(c.outcome()) + " " + one(c.phase()) + " > " + one(c.name()));
+            if (c.outcome() == Outcome.ERROR && c.errorMessage() != null) {
+                out.add("    " + ReportText.truncate(one(masker.maskText(c.errorMessage())), nameWidth * 2,
+                        marks.ellipsis()));
+            }
+            c.failures().forEach(f -> out.add("    " + one(masker.maskText(f))));
+            String cause = causeLine(c.logLines());
+            if (cause != null) {
+                out.add("    log: " + ReportText.truncate(one(masker.maskText(cause)), nameWidth * 2, marks.ellipsis()));
+            }
+        }
+        if (failing.size() > shown) {
+            out.add("... and " + (failing.size() - shown) + " more failing checks (see the reports)");
+        }
+        out.add("");
+    }
+
+    /** The last line that names an error (a traceback's exception line), else the first [ERROR] line. */
+    static String causeLine(List<String> logLines) {
+        String cause = null;
+        for (String event : logLines) {
+            for (String line : event.split("\\R")) {
+                String t = line.strip();
+                if (t.isEmpty() || t.startsWith("File ") || t.startsWith("at ") || t.startsWith("^")) {
+                    continue;
+                }
+                if (CAUSE.matcher(t).find()) {
+                    cause = t;
+                }
+            }
+        }
+        return cause;
     }
 
     /** {@code 2/3 passed, 1 failed}: passed of total, then any failed, errors, skipped. */

@@ -76,4 +76,25 @@ class ConsoleSummaryTest {
         assertThat(ascii).isEqualTo("ERR p  GET /x -> 200  -  3 ms  boom second line password=**** red");
         assertThat(ascii).doesNotContain("\n", "hunter2");
     }
+
+    @Test
+    void failingChecksSayWhyWithTheCauseFromTheirLogs() {
+        List<String> lines = new ConsoleSummary().lines(ReportFixtures.incident());
+        int at = lines.indexOf("\u2718 unauthenticated > GET /api/v1/providers -> 401|307");
+        assertThat(at).isPositive();
+        assertThat(lines.get(at + 1)).startsWith("    expected status 401|307").contains("500");
+        assertThat(lines.get(at + 2)).startsWith("    log: ").contains("ModuleNotFoundError");
+    }
+
+    @Test
+    void causeIsTheExceptionLineOfATraceback() {
+        String traceback = "[ERROR]\t2026-11-28T18:26:15Z\tid\tUnhandled error\nTraceback (most recent call last):\n"
+                + "  File \"/var/task/app.py\", line 22, in handler\n    response = dispatch(request)\n"
+                + "ModuleNotFoundError: No module named 'src'";
+        assertThat(ConsoleSummary.causeLine(List.of("START RequestId: id", traceback, "END RequestId: id")))
+                .isEqualTo("ModuleNotFoundError: No module named 'src'");
+        assertThat(ConsoleSummary.causeLine(List.of("2026-11-28T18:26:15Z id Task timed out after 3.00 seconds")))
+                .contains("Task timed out after 3.00 seconds");
+        assertThat(ConsoleSummary.causeLine(List.of("START RequestId: id", "END RequestId: id"))).isNull();
+    }
 }
