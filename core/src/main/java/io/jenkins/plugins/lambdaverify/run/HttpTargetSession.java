@@ -5,8 +5,6 @@ import io.jenkins.plugins.lambdaverify.invoke.Invoker;
 import io.jenkins.plugins.lambdaverify.logs.LogQuery;
 import io.jenkins.plugins.lambdaverify.logs.LogSource;
 import io.jenkins.plugins.lambdaverify.result.TargetInfo;
-import io.jenkins.plugins.lambdaverify.rollback.AliasRollback;
-import io.jenkins.plugins.lambdaverify.rollback.AliasState;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,15 +47,7 @@ final class HttpTargetSession implements TargetSession {
         return null;
     }
 
-    @Override
-    public AliasRollback aliasRollback() {
-        return null;
-    }
 
-    @Override
-    public AliasState aliasState() {
-        return null;
-    }
 
     @Override
     public void close() {

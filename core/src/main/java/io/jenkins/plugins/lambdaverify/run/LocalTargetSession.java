@@ -12,8 +12,6 @@ import io.jenkins.plugins.lambdaverify.local.LocalTargetResolver;
 import io.jenkins.plugins.lambdaverify.logs.LogQuery;
 import io.jenkins.plugins.lambdaverify.logs.LogSource;
 import io.jenkins.plugins.lambdaverify.result.TargetInfo;
-import io.jenkins.plugins.lambdaverify.rollback.AliasRollback;
-import io.jenkins.plugins.lambdaverify.rollback.AliasState;
 import io.jenkins.plugins.lambdaverify.spec.VerifySpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,15 +79,7 @@ final class LocalTargetSession implements TargetSession {
                 Set.of("$LATEST"), Duration.ofSeconds(1), Duration.ofSeconds(1));
     }
 
-    @Override
-    public AliasRollback aliasRollback() {
-        return null;
-    }
 
-    @Override
-    public AliasState aliasState() {
-        return null;
-    }
 
     @Override
     public void close() {

@@ -32,10 +32,14 @@ interface TargetSession extends AutoCloseable {
     LogQuery logQuery(Instant started, Instant finished);
 
     /** The alias rollback, or {@code null} when the target has no alias (or no AWS). */
-    AliasRollback aliasRollback();
+    default AliasRollback aliasRollback() {
+        return null;
+    }
 
     /** The alias as recorded before the checks, or {@code null}. */
-    AliasState aliasState();
+    default AliasState aliasState() {
+        return null;
+    }
 
     @Override
     void close();
