@@ -11,14 +11,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Shared fixtures: the example's builds (made once per JVM by its build script) and small functions on disk. */
-final class LocalTestSupport {
+public final class LocalTestSupport {
     static final LocalRuntime RUNTIME = LocalRuntime.onPath();
     private static Path builds;
 
     private LocalTestSupport() {
     }
 
-    static Path exampleApp() {
+    public static Path exampleApp() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {
             Path app = dir.resolve("examples/lazy-router-app");
@@ -31,7 +31,7 @@ final class LocalTestSupport {
     }
 
     /** {@code <tmp>/good/template.yaml} or {@code <tmp>/broken/template.yaml}, built by the example's build.py. */
-    static synchronized Path builtTemplate(String variant) {
+    public static synchronized Path builtTemplate(String variant) {
         try {
             if (builds == null) {
                 builds = Files.createTempDirectory("lambda-verify-example-builds");
