@@ -54,6 +54,21 @@ record AgentAws(
                 proxy == null ? null : proxy.toSettings());
     }
 
+    /** Literal secrets to mask in the log and the reports: the resolved keys and the proxy password. */
+    List<String> secrets() {
+        List<String> secrets = new ArrayList<>();
+        if (credentials != null) {
+            secrets.add(credentials.secretAccessKey());
+            if (credentials.sessionToken() != null) {
+                secrets.add(credentials.sessionToken());
+            }
+        }
+        if (proxy != null && proxy.password() != null && !proxy.password().isEmpty()) {
+            secrets.add(proxy.password());
+        }
+        return secrets;
+    }
+
     @Override
     public String toString() {
         return "AgentAws[variables=" + environment.keySet() + ", credentials=" + (credentials != null) + ", proxy="
