@@ -87,8 +87,7 @@ final class AgentVerification extends MasterToSlaveCallable<VerificationSummary,
         VerifySpec spec = spec(workspace);
         RunReport report;
         try {
-            report = new Verification(
-                            new RunContext(aws, progress, processes, workspace, Clock.systemUTC(), secrets))
+            report = new Verification(new RunContext(aws, progress, processes, workspace, Clock.systemUTC(), secrets))
                     .run(spec);
         } catch (SpecException e) {
             throw userMistake(e);
@@ -100,16 +99,17 @@ final class AgentVerification extends MasterToSlaveCallable<VerificationSummary,
         Thread.interrupted();
         // ReportWriter writes the JUnit file before the JSON one: a controller that stopped waiting (abort on a
         // remote agent) takes report.json's presence to mean the JUnit file is complete.
-        SecretMasker masker =
-                    SecretMasker.defaults().withEnvironmentSecrets(aws.environment()).withLiterals(secrets);
-            ReportWriteResult written = new ReportWriter(masker)
-                    .write(
-                            report,
-                            new ReportTargets(
-                                    reportDir.resolve(JUNIT_FILE),
-                                    reportDir.resolve(JSON_FILE),
-                                    reportDir.resolve(MARKDOWN_FILE)));
-            written.errors().forEach(f -> listener.getLogger().println("[lambda-verify] " + f.message()));
+        SecretMasker masker = SecretMasker.defaults()
+                .withEnvironmentSecrets(aws.environment())
+                .withLiterals(secrets);
+        ReportWriteResult written = new ReportWriter(masker)
+                .write(
+                        report,
+                        new ReportTargets(
+                                reportDir.resolve(JUNIT_FILE),
+                                reportDir.resolve(JSON_FILE),
+                                reportDir.resolve(MARKDOWN_FILE)));
+        written.errors().forEach(f -> listener.getLogger().println("[lambda-verify] " + f.message()));
         return SummaryFactory.summarize(request.id(), report, reportFiles(workspace, reportDir));
     }
 
@@ -151,7 +151,8 @@ final class AgentVerification extends MasterToSlaveCallable<VerificationSummary,
     }
 
     private VerifySpec overridden(VerifySpec base) {
-        VerifySpec spec = base.withTarget(base.target().overriddenBy(request.target().toTargetSpec()));
+        VerifySpec spec =
+                base.withTarget(base.target().overriddenBy(request.target().toTargetSpec()));
         ExecutionSpec e = spec.execution();
         int concurrency = request.concurrency() > 0 ? request.concurrency() : e.concurrency();
         if (request.concurrencyCap() > 0) {
