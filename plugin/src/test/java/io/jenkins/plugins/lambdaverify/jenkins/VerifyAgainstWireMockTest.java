@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.AbstractBuild;
 import hudson.model.BuildListener;
@@ -19,6 +20,8 @@ import hudson.model.Result;
 import hudson.tasks.junit.CaseResult;
 import hudson.tasks.junit.TestResultAction;
 import hudson.tasks.test.TestResultProjectAction;
+import java.io.IOException;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -262,19 +265,14 @@ class VerifyAgainstWireMockTest {
         lambda.answer(200);
         addCredential();
         FreeStyleProject job = r.createFreeStyleProject();
-        job.getBuildersList().add(new TestBuilder() {
-            @Override
-            public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
-                    throws java.io.IOException, InterruptedException {
-                build.getWorkspace()
-                        .child("lambda-verify.yaml")
-                        .write(
-                                "logScan: {enabled: false}\nphases:\n  - name: smoke\n    checks:\n"
-                                        + "      - GET /health: 200\n",
-                                "UTF-8");
-                return true;
-            }
-        });
+        job.getBuildersList()
+                .add(new WriteFile(
+                        "lambda-verify.yaml",
+                        "logScan: {enabled: false}\n"
+                                + "phases:\n"
+                                + "  - name: smoke\n"
+                                + "    checks:\n"
+                                + "      - GET /health: 200\n"));
         job.getBuildersList().add(new FailureBuilder());
         LambdaVerifyRecorder recorder = new LambdaVerifyRecorder();
         recorder.setFunction(LambdaApi.FUNCTION);
@@ -297,7 +295,26 @@ class VerifyAgainstWireMockTest {
         r.assertLogNotContains(CREDENTIAL_SECRET_KEY, build);
     }
 
-    private static void addCredential() throws java.io.IOException {
+    /** A build step that writes a file into the workspace, as a checkout would. */
+    private static final class WriteFile extends TestBuilder {
+        private final String name;
+        private final String text;
+
+        WriteFile(String name, String text) {
+            this.name = name;
+            this.text = text;
+        }
+
+        @Override
+        public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
+                throws IOException, InterruptedException {
+            FilePath workspace = Objects.requireNonNull(build.getWorkspace());
+            workspace.child(name).write(text, "UTF-8");
+            return true;
+        }
+    }
+
+    private static void addCredential() throws IOException {
         SystemCredentialsProvider.getInstance()
                 .getCredentials()
                 .add(new AWSCredentialsImpl(
