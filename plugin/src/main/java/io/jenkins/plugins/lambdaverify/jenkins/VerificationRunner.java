@@ -37,8 +37,11 @@ final class VerificationRunner {
     /** Workspace directory of the reports; each invocation writes to its own sub-directory. */
     static final String REPORT_ROOT = "lambda-verify";
 
-    /** How long an abort waits for a remote agent to finish writing the reports. */
-    private static final Duration ABORT_GRACE = Duration.ofSeconds(15);
+    /**
+     * How long an abort waits for a remote agent to finish writing the reports (closing an in-flight invoke's
+     * connection takes seconds); shorter than the Pipeline step's own stop grace.
+     */
+    private static final Duration ABORT_GRACE = Duration.ofSeconds(25);
 
     private VerificationRunner() {}
 
@@ -92,8 +95,10 @@ final class VerificationRunner {
             workspace.mkdirs();
             summary = workspace.act(new AgentVerification(workspace, request.withConcurrencyCap(granted), listener));
         } catch (InterruptedException e) {
-            // Aborted while a remote agent ran it: the agent was interrupted too and still writes its reports.
-            recordAfterRemoteAbort(id, reportDir, run, workspace, launcher, listener, node);
+            if (workspace.isRemote()) {
+                // Aborted while a remote agent ran it: the agent was interrupted too and still writes its reports.
+                recordAfterRemoteAbort(id, reportDir, run, workspace, launcher, listener, node);
+            }
             throw e;
         } catch (IOException | RuntimeException e) {
             throw e;

@@ -16,6 +16,7 @@ import hudson.model.AbstractBuild;
 import hudson.model.BuildListener;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
+import hudson.model.Label;
 import hudson.model.Result;
 import hudson.tasks.junit.CaseResult;
 import hudson.tasks.junit.TestResultAction;
@@ -261,6 +262,48 @@ class VerifyAgainstWireMockTest {
     }
 
     @Test
+    void runsOnTheAgentThatHoldsTheWorkspaceWithTheApacheClient(JenkinsRule r) throws Exception {
+        lambda.answer(200);
+        r.createOnlineSlave(Label.get("remote"));
+
+        WorkflowRun run = build(
+                r, "remote", withEnvKeys("verifyLambdaDeployment " + direct() + ", " + HEALTH_PHASE), Result.SUCCESS);
+
+        r.assertLogContains("passed=true failed=0", run);
+        assertThat(run.getAction(TestResultAction.class).getFailCount()).isZero();
+        lambda.verify(postRequestedFor(urlPathMatching(LambdaApi.INVOKE))
+                .withHeader("User-Agent", containing("md/http#Apache"))
+                .withHeader("Authorization", containing("Credential=" + ENV_ACCESS_KEY + "/")));
+        r.assertLogNotContains(ENV_SECRET_KEY, run);
+    }
+
+    @Test
+    void abortingOnARemoteAgentStillAttachesTheReports(JenkinsRule r) throws Exception {
+        lambda.answerSlowly(200, 60_000);
+        r.createOnlineSlave(Label.get("remote"));
+        WorkflowJob job = r.createProject(WorkflowJob.class);
+        job.setDefinition(new CpsFlowDefinition(
+                "node('remote') {\n" + withEnvKeys("verifyLambdaDeployment " + direct() + ", " + HEALTH_PHASE) + "}",
+                true));
+        WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+        while (lambda.invocations() == 0) { // bounded by the class's @Timeout
+            Thread.sleep(100);
+        }
+
+        run.doStop();
+
+        r.waitForCompletion(run);
+        r.assertBuildStatus(Result.ABORTED, run);
+        assertThat(run.getAction(LambdaVerifyBuildAction.class)
+                        .getResult()
+                        .getVerifications()
+                        .get(0)
+                        .getTermination())
+                .isEqualTo("ABORTED");
+        assertThat(run.getAction(TestResultAction.class)).isNotNull();
+    }
+
+    @Test
     void freestylePublisherVerifiesAFailedBuildFromTheConfigFile(JenkinsRule r) throws Exception {
         lambda.answer(200);
         addCredential();
@@ -339,8 +382,13 @@ class VerifyAgainstWireMockTest {
     }
 
     private static WorkflowRun build(JenkinsRule r, String body, Result expected) throws Exception {
+        return build(r, null, body, expected);
+    }
+
+    private static WorkflowRun build(JenkinsRule r, String label, String body, Result expected) throws Exception {
         WorkflowJob job = r.createProject(WorkflowJob.class);
-        job.setDefinition(new CpsFlowDefinition("node {\n" + body + "}", true));
+        String node = label == null ? "node {\n" : "node('" + label + "') {\n";
+        job.setDefinition(new CpsFlowDefinition(node + body + "}", true));
         return r.buildAndAssertStatus(expected, job);
     }
 }
