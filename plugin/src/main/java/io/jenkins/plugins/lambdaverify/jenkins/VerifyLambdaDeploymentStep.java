@@ -291,10 +291,15 @@ public class VerifyLambdaDeploymentStep extends Step implements VerificationOpti
                         context.get(TaskListener.class),
                         node);
                 return summary.toMap();
-            } catch (InterruptedException e) {
+            } catch (Exception e) {
                 Throwable cause = stopCause;
                 if (cause instanceof Exception stop) {
-                    throw stop; // the reports are attached: end the step the way the abort asked (ABORTED)
+                    // The reports are attached: end the step the way the abort asked (ABORTED), whatever the
+                    // interrupted verification threw on its way out.
+                    if (stop != e) {
+                        stop.addSuppressed(e);
+                    }
+                    throw stop;
                 }
                 throw e;
             } finally {
