@@ -4,12 +4,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -22,8 +19,6 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.ProxyConfiguration;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -44,7 +39,8 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  *       (AWS_PROFILE; files per AWS_CONFIG_FILE/AWS_SHARED_CREDENTIALS_FILE), then (only with the default chain
  *       allowed) the SDK's chain; then the role to assume, if any</li>
  * </ul>
- * Every client uses the URLConnection HTTP client with the settings' proxy. Thread-safe; close it to close all.
+ * Every client uses the settings' HTTP client factory (default: the URLConnection client) with the settings' proxy.
+ * Thread-safe; close it to close all.
  */
 public final class AwsClientFactory implements AwsClients {
     static final String NO_REGION = "no AWS region: set region in lambda-verify.yaml, --region, or AWS_REGION";
@@ -227,47 +223,9 @@ public final class AwsClientFactory implements AwsClients {
     }
 
     private SdkHttpClient httpClient(Duration readTimeout) {
-        UrlConnectionHttpClient.Builder b = UrlConnectionHttpClient.builder()
-                .connectionTimeout(options.connectTimeout())
-                .socketTimeout(readTimeout);
-        ProxySettings proxy = settings.proxy();
-        if (proxy != null && proxy.host() != null && !proxy.host().isBlank()) {
-            ProxyConfiguration.Builder p = ProxyConfiguration.builder()
-                    .endpoint(URI.create("http://" + proxy.host().trim() + ":" + (proxy.port() > 0 ? proxy.port() : 80)))
-                    .nonProxyHosts(nonProxyHostPatterns(proxy.nonProxyHosts()))
-                    .useSystemPropertyValues(false)
-                    .useEnvironmentVariablesValues(false);
-            if (proxy.username() != null && !proxy.username().isBlank()) {
-                p.username(proxy.username()).password(proxy.password());
-            }
-            b.proxyConfiguration(p.build());
-        }
-        return b.build();
-    }
-
-    /** The URLConnection client matches hosts with {@link String#matches}: turn {@code *.corp} wildcards into regexes. */
-    static Set<String> nonProxyHostPatterns(List<String> hosts) {
-        Set<String> patterns = new LinkedHashSet<>();
-        for (String entry : hosts) {
-            for (String host : entry.split("[,|\\s]+")) {
-                if (host.isBlank()) {
-                    continue;
-                }
-                String lower = host.trim().toLowerCase(Locale.ROOT);
-                StringBuilder regex = new StringBuilder();
-                String[] parts = lower.split("\\*", -1);
-                for (int i = 0; i < parts.length; i++) {
-                    if (i > 0) {
-                        regex.append(".*");
-                    }
-                    if (!parts[i].isEmpty()) {
-                        regex.append(Pattern.quote(parts[i]));
-                    }
-                }
-                patterns.add(regex.toString());
-            }
-        }
-        return patterns;
+        AwsHttpClientFactory factory = settings.httpClientFactory() != null ? settings.httpClientFactory()
+                : AwsHttpClientFactory.urlConnection();
+        return factory.create(new HttpClientSettings(options.connectTimeout(), readTimeout, settings.proxy()));
     }
 
     private Region resolveRegion() {

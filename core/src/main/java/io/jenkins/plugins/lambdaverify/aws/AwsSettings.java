@@ -18,12 +18,27 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * @param allowDefaultChain whether the SDK's default credential and region chains may be used (the CLI: yes;
  *                          Jenkins: no, it would hand jobs the controller's identity)
  * @param proxy             HTTP proxy, or {@code null}
+ * @param httpClientFactory builds the SDK HTTP clients, or {@code null} for the URLConnection client
  */
 public record AwsSettings(String region, String profile, String endpointUrl, String roleArn, String externalId,
                           String roleSessionName, AwsCredentialsProvider credentials, Map<String, String> environment,
-                          boolean allowDefaultChain, ProxySettings proxy) {
+                          boolean allowDefaultChain, ProxySettings proxy, AwsHttpClientFactory httpClientFactory) {
     public AwsSettings {
         environment = environment == null ? Map.of() : Map.copyOf(environment);
+    }
+
+    /** Settings with the default (URLConnection) HTTP client. */
+    public AwsSettings(String region, String profile, String endpointUrl, String roleArn, String externalId,
+                       String roleSessionName, AwsCredentialsProvider credentials, Map<String, String> environment,
+                       boolean allowDefaultChain, ProxySettings proxy) {
+        this(region, profile, endpointUrl, roleArn, externalId, roleSessionName, credentials, environment,
+                allowDefaultChain, proxy, null);
+    }
+
+    /** These settings with another region, profile and endpoint (e.g. the config file's over the front end's). */
+    public AwsSettings withTarget(String newRegion, String newProfile, String newEndpointUrl) {
+        return new AwsSettings(newRegion, newProfile, newEndpointUrl, roleArn, externalId, roleSessionName,
+                credentials, environment, allowDefaultChain, proxy, httpClientFactory);
     }
 
     @Override

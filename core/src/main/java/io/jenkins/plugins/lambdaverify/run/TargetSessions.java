@@ -26,10 +26,9 @@ final class TargetSessions {
 
     /** The target's region, profile and endpoint (file or flags) over the front end's settings. */
     static AwsSettings awsSettings(TargetSpec t, AwsSettings base) {
-        return new AwsSettings(t.region() != null ? t.region() : base.region(),
+        return base.withTarget(t.region() != null ? t.region() : base.region(),
                 t.profile() != null ? t.profile() : base.profile(),
-                t.endpointUrl() != null ? t.endpointUrl() : base.endpointUrl(), base.roleArn(), base.externalId(),
-                base.roleSessionName(), base.credentials(), base.environment(), base.allowDefaultChain(), base.proxy());
+                t.endpointUrl() != null ? t.endpointUrl() : base.endpointUrl());
     }
 
     private static void requireEnough(VerifySpec spec, Mode mode) {

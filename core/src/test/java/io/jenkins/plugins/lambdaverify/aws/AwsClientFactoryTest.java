@@ -273,8 +273,97 @@ class AwsClientFactoryTest {
     }
 
     @Test
+    void everyClientComesFromTheSettingsHttpClientFactoryWithTheProxyAndTimeouts() {
+        stubListFunctions(aws);
+        aws.stubFor(post(urlPathEqualTo("/2015-03-31/functions/orders/invocations"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{}")));
+        List<HttpClientSettings> built = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger closed = new java.util.concurrent.atomic.AtomicInteger();
+        AwsHttpClientFactory counting = s -> {
+            built.add(s);
+            var client = AwsHttpClientFactory.urlConnection().create(new HttpClientSettings(s.connectTimeout(),
+                    s.readTimeout(), null)); // the proxy is only recorded: WireMock is reached directly
+            return new software.amazon.awssdk.http.SdkHttpClient() {
+                @Override
+                public software.amazon.awssdk.http.ExecutableHttpRequest prepareRequest(
+                        software.amazon.awssdk.http.HttpExecuteRequest request) {
+                    return client.prepareRequest(request);
+                }
+
+                @Override
+                public void close() {
+                    closed.incrementAndGet();
+                    client.close();
+                }
+            };
+        };
+        ProxySettings proxy = new ProxySettings("proxy.corp.example", 3128, null, null, List.of("127.0.0.1"));
+        AwsSettings s = new AwsSettings("eu-west-1", null, url(aws), null, null, null, null, keys(), false, proxy,
+                counting);
+        AwsClientOptions options = AwsClientOptions.defaults();
+        try (var f = AwsClientFactory.create(s, options)) {
+            f.lambda().listFunctions();
+            f.newLambdaClient(null, java.time.Duration.ofSeconds(900)).invoke(r -> r.functionName("orders"));
+        }
+        assertThat(built).extracting(HttpClientSettings::readTimeout)
+                .containsExactly(options.readTimeout(), java.time.Duration.ofSeconds(900));
+        assertThat(built).allSatisfy(b -> {
+            assertThat(b.connectTimeout()).isEqualTo(options.connectTimeout());
+            assertThat(b.proxy()).isEqualTo(proxy);
+        });
+        aws.verify(1, getRequestedFor(urlPathEqualTo("/2015-03-31/functions")));
+        aws.verify(1, postRequestedFor(urlPathEqualTo("/2015-03-31/functions/orders/invocations")));
+        // the factory's clients are owned: closing the factory closed them
+        assertThat(closed).hasValueGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void withoutAFactoryTheUrlConnectionClientIsUsed() {
+        stubListFunctions(aws);
+        try (var f = AwsClientFactory.create(settings("eu-west-1", null, url(aws), keys(), false))) {
+            f.lambda().listFunctions();
+        }
+        aws.verify(getRequestedFor(urlPathEqualTo("/2015-03-31/functions"))
+                .withHeader("User-Agent", containing("md/http#UrlConnection")));
+    }
+
+    @Test
+    void theApacheClientJenkinsBundlesPlugsIn() {
+        stubListFunctions(aws);
+        aws.stubFor(post(urlPathEqualTo("/2015-03-31/functions/slow/invocations"))
+                .willReturn(aResponse().withBody("{}").withFixedDelay(4_000)));
+        AwsHttpClientFactory apache = s -> software.amazon.awssdk.http.apache.ApacheHttpClient.builder()
+                .connectionTimeout(s.connectTimeout()).socketTimeout(s.readTimeout()).build();
+        AwsSettings s = new AwsSettings("eu-west-1", null, url(aws), null, null, null, null, keys(), false, null,
+                apache);
+        try (var f = AwsClientFactory.create(s)) {
+            assertThat(f.lambda().listFunctions().functions()).isEmpty();
+            var noRetry = software.amazon.awssdk.core.client.config.ClientOverrideConfiguration.builder()
+                    .retryStrategy(software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry()).build();
+            var shortRead = f.newLambdaClient(noRetry, java.time.Duration.ofSeconds(1));
+            assertThatThrownBy(() -> shortRead.invoke(r -> r.functionName("slow")))
+                    .hasRootCauseInstanceOf(java.net.SocketTimeoutException.class);
+        }
+        aws.verify(getRequestedFor(urlPathEqualTo("/2015-03-31/functions"))
+                .withHeader("User-Agent", containing("md/http#Apache")));
+    }
+
+    @Test
+    void withTargetKeepsTheHttpClientFactory() {
+        AwsHttpClientFactory factory = AwsHttpClientFactory.urlConnection();
+        AwsSettings s = new AwsSettings(null, null, null, null, null, null, null, keys(), false, null, factory)
+                .withTarget("eu-west-1", "deploy", "http://127.0.0.1:9");
+        assertThat(s.httpClientFactory()).isSameAs(factory);
+        assertThat(s.region()).isEqualTo("eu-west-1");
+        assertThat(s.profile()).isEqualTo("deploy");
+        assertThat(s.endpointUrl()).isEqualTo("http://127.0.0.1:9");
+        assertThat(s.environment()).containsEntry("AWS_ACCESS_KEY_ID", "AKIDENVKEY");
+    }
+
+    @Test
     void nonProxyHostWildcardsBecomeAnchoredPatterns() {
-        var patterns = AwsClientFactory.nonProxyHostPatterns(List.of("*.corp.example, localhost", "10.0.0.*"));
+        var patterns = new ProxySettings("proxy", 3128, null, null,
+                List.of("*.corp.example, localhost", "10.0.0.*")).nonProxyHostPatterns();
         assertThat("lambda.corp.example".matches(patterns.iterator().next())).isTrue();
         assertThat(patterns.stream().anyMatch("corpXexample"::matches)).isFalse();
         assertThat(patterns.stream().anyMatch("localhost"::matches)).isTrue();

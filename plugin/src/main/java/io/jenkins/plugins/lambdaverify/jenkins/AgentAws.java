@@ -39,7 +39,7 @@ record AgentAws(
         environment = Collections.unmodifiableSortedMap(new TreeMap<>(environment));
     }
 
-    /** The core's settings for this run (on the agent). */
+    /** The core's settings for this run (on the agent), with the Apache HTTP client Jenkins' AWS plugins bundle. */
     AwsSettings toSettings(@CheckForNull String region, @CheckForNull String endpointUrl) {
         return new AwsSettings(
                 region,
@@ -51,7 +51,23 @@ record AgentAws(
                 credentials == null ? null : credentials.provider(),
                 environment,
                 allowDefaultChain,
-                proxy == null ? null : proxy.toSettings());
+                proxy == null ? null : proxy.toSettings(),
+                ApacheHttpClients::create);
+    }
+
+    /** Literal secrets to mask in the log and the reports: the resolved keys and the proxy password. */
+    List<String> secrets() {
+        List<String> secrets = new ArrayList<>();
+        if (credentials != null) {
+            secrets.add(credentials.secretAccessKey());
+            if (credentials.sessionToken() != null) {
+                secrets.add(credentials.sessionToken());
+            }
+        }
+        if (proxy != null && proxy.password() != null && !proxy.password().isEmpty()) {
+            secrets.add(proxy.password());
+        }
+        return secrets;
     }
 
     @Override

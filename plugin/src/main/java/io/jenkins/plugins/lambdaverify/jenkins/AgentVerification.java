@@ -6,14 +6,33 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.lambdaverify.aws.AwsSettings;
 import io.jenkins.plugins.lambdaverify.engine.ProcessRunner;
 import io.jenkins.plugins.lambdaverify.engine.ProgressListener;
+import io.jenkins.plugins.lambdaverify.report.ReportTargets;
+import io.jenkins.plugins.lambdaverify.report.ReportWriteResult;
+import io.jenkins.plugins.lambdaverify.report.ReportWriter;
+import io.jenkins.plugins.lambdaverify.report.SecretMasker;
 import io.jenkins.plugins.lambdaverify.result.RunReport;
+import io.jenkins.plugins.lambdaverify.run.RunContext;
+import io.jenkins.plugins.lambdaverify.run.Verification;
+import io.jenkins.plugins.lambdaverify.spec.ExecutionSpec;
+import io.jenkins.plugins.lambdaverify.spec.LogPatternSpec;
+import io.jenkins.plugins.lambdaverify.spec.LogScanSpec;
+import io.jenkins.plugins.lambdaverify.spec.RollbackSpec;
+import io.jenkins.plugins.lambdaverify.spec.SourceLocation;
+import io.jenkins.plugins.lambdaverify.spec.SpecException;
+import io.jenkins.plugins.lambdaverify.spec.SpecLoader;
+import io.jenkins.plugins.lambdaverify.spec.SpecProblem;
+import io.jenkins.plugins.lambdaverify.spec.TargetSpec;
+import io.jenkins.plugins.lambdaverify.spec.VerifySpec;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serial;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import jenkins.security.MasterToSlaveCallable;
 
@@ -32,6 +51,14 @@ final class AgentVerification extends MasterToSlaveCallable<VerificationSummary,
 
     /** Name of the JUnit report in the report directory: the controller attaches exactly this file. */
     static final String JUNIT_FILE = "junit.xml";
+
+    /** The JSON report: the controller reads it when an abort cut the remote call short. */
+    static final String JSON_FILE = "report.json";
+
+    static final String MARKDOWN_FILE = "summary.md";
+
+    /** How errors name the step's inline parameters. */
+    private static final String INLINE = "verifyLambdaDeployment parameters";
 
     private final String workspacePath;
     private final AgentRequest request;
@@ -53,32 +80,116 @@ final class AgentVerification extends MasterToSlaveCallable<VerificationSummary,
 
         AwsSettings aws = request.aws()
                 .toSettings(request.target().region(), request.target().endpointUrl());
+        List<String> secrets = request.aws().secrets();
         ProgressListener progress = new ConsoleProgress(listener.getLogger());
         ProcessRunner processes = new AgentProcessRunner(listener);
 
-        RunReport report = runEngine(workspace, reportDir, aws, progress, processes);
+        VerifySpec spec = spec(workspace);
+        RunReport report;
+        try {
+            report = new Verification(new RunContext(aws, progress, processes, workspace, Clock.systemUTC(), secrets))
+                    .run(spec);
+        } catch (SpecException e) {
+            throw userMistake(e);
+        }
+        // An abort ends the run with a whole, ABORTED result and the interrupt flag set again. Clear it while the
+        // reports are written (an interrupted thread cannot write through NIO channels); the controller attaches
+        // them and then propagates the abort, as the summary's termination says.
+        // (On a remote agent the controller has already stopped waiting: it reads report.json instead.)
+        Thread.interrupted();
+        // ReportWriter writes the JUnit file before the JSON one: a controller that stopped waiting (abort on a
+        // remote agent) takes report.json's presence to mean the JUnit file is complete.
+        SecretMasker masker = SecretMasker.defaults()
+                .withEnvironmentSecrets(aws.environment())
+                .withLiterals(secrets);
+        ReportWriteResult written = new ReportWriter(masker)
+                .write(
+                        report,
+                        new ReportTargets(
+                                reportDir.resolve(JUNIT_FILE),
+                                reportDir.resolve(JSON_FILE),
+                                reportDir.resolve(MARKDOWN_FILE)));
+        written.errors().forEach(f -> listener.getLogger().println("[lambda-verify] " + f.message()));
         return SummaryFactory.summarize(request.id(), report, reportFiles(workspace, reportDir));
     }
 
-    // ---------------------------------------------------------------------------------------------------------
-    // SEAM (the lead wires the core engine facade, io.jenkins.plugins.lambdaverify.engine, here; nothing else in
-    // the plugin calls the engine). Contract this class relies on:
-    //  1. load the spec from request.configPath() (workspace-relative; a missing file is an error only when
-    //     request.configRequired()), apply the overrides: fileTarget.overriddenBy(request.target().toTargetSpec()),
-    //     the inline request.phases() (plain maps in the config file's shape), request.logPatternSpecs() added
-    //     to the file's patterns, request.rollback() (none|alias|sam),
-    //     request.concurrency() and request.timeoutSeconds() when > 0, and never more than
-    //     request.concurrencyCap() checks in flight. A user mistake becomes
-    //     new AbortException(oneLineMessage) - no stack trace in the build log;
-    //  2. run it with `aws` (never the default chain unless aws.allowDefaultChain()), `progress` and `processes`;
-    //     honour Thread.interrupt() (Jenkins abort) by stopping in-flight checks and still returning the report;
-    //  3. write the reports into reportDir: JUNIT_FILE (JUnit XML), plus the JSON and Markdown reports;
-    //  4. return the RunReport (verification, rollback, re-verification).
-    // ---------------------------------------------------------------------------------------------------------
-    private RunReport runEngine(
-            Path workspace, Path reportDir, AwsSettings aws, ProgressListener progress, ProcessRunner processes)
-            throws IOException, InterruptedException {
-        throw new AbortException(Texts.get("Engine.notWired"));
+    /**
+     * The spec to run: the config file (when present, or required), else one built from the step's parameters;
+     * then the step's overrides.
+     */
+    VerifySpec spec(Path workspace) throws AbortException {
+        try {
+            VerifySpec base = baseSpec(workspace);
+            return overridden(base);
+        } catch (SpecException e) {
+            throw userMistake(e);
+        }
+    }
+
+    private VerifySpec baseSpec(Path workspace) {
+        String config = request.configPath();
+        Path file = config == null ? null : workspace.resolve(config);
+        if (file != null && (request.configRequired() || Files.exists(file))) {
+            VerifySpec fromFile = SpecLoader.load(file);
+            return request.phases().isEmpty()
+                    ? fromFile
+                    : fromFile.withPhases(SpecLoader.phasesFromTree(request.phases(), INLINE));
+        }
+        if (request.phases().isEmpty()) {
+            throw new SpecException(
+                    new SourceLocation(INLINE, 0, 0),
+                    "no checks: give phases to the step, or a config file (" + VerificationOptions.DEFAULT_CONFIG
+                            + " in the workspace, or config: 'path')");
+        }
+        return new VerifySpec(
+                TargetSpec.empty(),
+                ExecutionSpec.defaults(),
+                SpecLoader.phasesFromTree(request.phases(), INLINE),
+                LogScanSpec.defaults(),
+                RollbackSpec.none(),
+                null);
+    }
+
+    private VerifySpec overridden(VerifySpec base) {
+        VerifySpec spec =
+                base.withTarget(base.target().overriddenBy(request.target().toTargetSpec()));
+        ExecutionSpec e = spec.execution();
+        int concurrency = request.concurrency() > 0 ? request.concurrency() : e.concurrency();
+        if (request.concurrencyCap() > 0) {
+            concurrency = Math.min(concurrency, request.concurrencyCap());
+        }
+        spec = spec.withExecution(new ExecutionSpec(
+                Math.max(1, concurrency),
+                e.checkTimeout(),
+                request.timeoutSeconds() > 0 ? Duration.ofSeconds(request.timeoutSeconds()) : e.deadline(),
+                e.stopOnFailure()));
+        if (!request.logPatterns().isEmpty()) {
+            LogScanSpec l = spec.logScan();
+            List<LogPatternSpec> patterns = new ArrayList<>(l.patterns());
+            patterns.addAll(request.logPatternSpecs());
+            spec = spec.withLogScan(new LogScanSpec(
+                    l.enabled(), l.useDefaults(), patterns, l.ignore(), l.settle(), l.quietPeriod(), l.logGroup()));
+        }
+        if (request.rollback() != null) {
+            RollbackSpec r = spec.rollback();
+            RollbackSpec.Strategy strategy = RollbackSpec.Strategy.fromId(request.rollback());
+            spec = spec.withRollback(new RollbackSpec(
+                    strategy,
+                    r.previousVersion(),
+                    r.previousReport(),
+                    r.dryRun(),
+                    r.reverify(),
+                    r.timeout(),
+                    r.sam(),
+                    r.command()));
+        }
+        return spec;
+    }
+
+    /** A user mistake: one line naming every problem with file:line:column, no stack trace. */
+    static AbortException userMistake(SpecException e) {
+        return new AbortException("lambda-verify: "
+                + e.problems().stream().map(SpecProblem::toString).collect(Collectors.joining("; ")));
     }
 
     /** Workspace-relative paths of the files the engine wrote, with forward slashes on every OS. */

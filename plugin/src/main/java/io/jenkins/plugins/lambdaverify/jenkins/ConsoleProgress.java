@@ -48,7 +48,11 @@ final class ConsoleProgress implements ProgressListener {
 
     @Override
     public void phaseFinished(PhaseResult result) {
-        print("[lambda-verify] phase " + result.name() + " " + (result.passed() ? "passed" : "FAILED") + " ("
+        // A phase whose checks were all skipped (aborted, deadline, stop on failure) proved nothing: never "passed".
+        boolean nothingRan = result.count(Outcome.SKIPPED) == result.checks().size()
+                && !result.checks().isEmpty();
+        String verdict = nothingRan ? "not run" : result.passed() ? "passed" : "FAILED";
+        print("[lambda-verify] phase " + result.name() + " " + verdict + " ("
                 + result.count(Outcome.PASSED) + " passed, " + result.count(Outcome.FAILED) + " failed, "
                 + result.count(Outcome.ERROR) + " errors, " + result.count(Outcome.SKIPPED) + " skipped)");
     }

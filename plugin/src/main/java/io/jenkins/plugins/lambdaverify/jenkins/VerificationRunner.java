@@ -12,11 +12,17 @@ import hudson.model.TaskListener;
 import hudson.tasks.junit.JUnitResultArchiver;
 import hudson.tasks.junit.pipeline.JUnitResultsStepExecution;
 import hudson.tasks.test.PipelineTestDetails;
+import io.jenkins.plugins.lambdaverify.report.JsonReportReader;
+import io.jenkins.plugins.lambdaverify.result.RunReport;
+import io.jenkins.plugins.lambdaverify.result.Termination;
 import io.jenkins.plugins.lambdaverify.spec.EventFormat;
 import io.jenkins.plugins.lambdaverify.spec.ExecutionSpec;
 import io.jenkins.plugins.lambdaverify.spec.Mode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
@@ -30,6 +36,12 @@ import org.jenkinsci.plugins.workflow.graph.FlowNode;
 final class VerificationRunner {
     /** Workspace directory of the reports; each invocation writes to its own sub-directory. */
     static final String REPORT_ROOT = "lambda-verify";
+
+    /**
+     * How long an abort waits for a remote agent to finish writing the reports (closing an in-flight invoke's
+     * connection takes seconds); shorter than the Pipeline step's own stop grace.
+     */
+    private static final Duration ABORT_GRACE = Duration.ofSeconds(25);
 
     private VerificationRunner() {}
 
@@ -82,7 +94,13 @@ final class VerificationRunner {
         try {
             workspace.mkdirs();
             summary = workspace.act(new AgentVerification(workspace, request.withConcurrencyCap(granted), listener));
-        } catch (IOException | InterruptedException | RuntimeException e) {
+        } catch (InterruptedException e) {
+            if (workspace.isRemote()) {
+                // Aborted while a remote agent ran it: the agent was interrupted too and still writes its reports.
+                recordAfterRemoteAbort(id, reportDir, run, workspace, launcher, listener, node);
+            }
+            throw e;
+        } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IOException(e);
@@ -92,11 +110,57 @@ final class VerificationRunner {
         printTable(summary, log);
 
         attachJUnit(reportDir, run, workspace, launcher, listener, node);
+        if (Termination.ABORTED.name().equals(summary.getTermination())) {
+            // Aborted on the built-in node: the engine stopped in-flight checks and the reports are attached.
+            summary.setBuildResult(Result.ABORTED.toString());
+            LambdaVerifyBuildAction.record(run, summary);
+            throw new InterruptedException(Texts.get("Runner.aborted"));
+        }
         Result wantedResult = summary.isPassed() ? Result.SUCCESS : policy.result();
         summary.setBuildResult(wantedResult.toString());
         LambdaVerifyBuildAction.record(run, summary);
         applyPolicy(summary, policy, run, node, log);
         return summary;
+    }
+
+    /**
+     * Waits a bounded time for the interrupted agent's reports (it writes JUnit, then JSON), then attaches the JUnit
+     * file and records the build action from the JSON report. Best effort: the abort propagates in every case.
+     */
+    private static void recordAfterRemoteAbort(
+            String id,
+            String reportDir,
+            Run<?, ?> run,
+            FilePath workspace,
+            Launcher launcher,
+            TaskListener listener,
+            @CheckForNull FlowNode node) {
+        FilePath json = workspace.child(reportDir + "/" + AgentVerification.JSON_FILE);
+        long deadline = System.nanoTime() + ABORT_GRACE.toNanos();
+        try {
+            while (!json.exists()) {
+                if (System.nanoTime() - deadline > 0) {
+                    listener.getLogger().println(Texts.get("Runner.abortedNoReports", ABORT_GRACE.toSeconds()));
+                    return;
+                }
+                Thread.sleep(200);
+            }
+            RunReport report;
+            try (InputStream in = json.read()) {
+                report = new JsonReportReader().read(in);
+            }
+            List<String> files = new ArrayList<>();
+            for (FilePath f : workspace.child(reportDir).list()) {
+                files.add(reportDir + "/" + f.getName());
+            }
+            files.sort(null);
+            VerificationSummary summary = SummaryFactory.summarize(id, report, files);
+            attachJUnit(reportDir, run, workspace, launcher, listener, node);
+            summary.setBuildResult(Result.ABORTED.toString());
+            LambdaVerifyBuildAction.record(run, summary);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            listener.getLogger().println(Texts.get("Runner.abortedNoReports", ABORT_GRACE.toSeconds()) + ": " + e);
+        }
     }
 
     @CheckForNull

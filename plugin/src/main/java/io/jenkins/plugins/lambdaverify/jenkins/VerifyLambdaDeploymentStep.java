@@ -13,13 +13,14 @@ import hudson.model.TaskListener;
 import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import java.io.IOException;
 import java.io.Serial;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import jenkins.util.Timer;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -260,7 +261,12 @@ public class VerifyLambdaDeploymentStep extends Step implements VerificationOpti
         @Serial
         private static final long serialVersionUID = 1L;
 
+        /** How long an abort lets the step attach the reports of the checks that ran before it gives up on them. */
+        static final long STOP_GRACE_SECONDS = 30;
+
         private final transient VerifyLambdaDeploymentStep step;
+        private transient volatile Thread worker;
+        private transient volatile Throwable stopCause;
 
         Execution(VerifyLambdaDeploymentStep step, StepContext context) {
             super(context);
@@ -268,21 +274,67 @@ public class VerifyLambdaDeploymentStep extends Step implements VerificationOpti
         }
 
         @Override
-        protected Map<String, Object> run() throws IOException, InterruptedException {
-            StepContext context = getContext();
-            FlowNode node = context.get(FlowNode.class);
-            Run<?, ?> run = context.get(Run.class);
-            String id = LambdaVerifyBuildAction.uniqueId(run, node.getId());
-            VerificationSummary summary = VerificationRunner.perform(
-                    step,
-                    id,
-                    run,
-                    context.get(FilePath.class),
-                    context.get(EnvVars.class),
-                    context.get(Launcher.class),
-                    context.get(TaskListener.class),
-                    node);
-            return summary.toMap();
+        protected Map<String, Object> run() throws Exception {
+            worker = Thread.currentThread();
+            try {
+                StepContext context = getContext();
+                FlowNode node = context.get(FlowNode.class);
+                Run<?, ?> run = context.get(Run.class);
+                String id = LambdaVerifyBuildAction.uniqueId(run, node.getId());
+                VerificationSummary summary = VerificationRunner.perform(
+                        step,
+                        id,
+                        run,
+                        context.get(FilePath.class),
+                        context.get(EnvVars.class),
+                        context.get(Launcher.class),
+                        context.get(TaskListener.class),
+                        node);
+                return summary.toMap();
+            } catch (Exception e) {
+                Throwable cause = stopCause;
+                if (cause instanceof Exception stop) {
+                    // The reports are attached: end the step the way the abort asked (ABORTED), whatever the
+                    // interrupted verification threw on its way out.
+                    if (stop != e) {
+                        stop.addSuppressed(e);
+                    }
+                    throw stop;
+                }
+                throw e;
+            } finally {
+                worker = null;
+            }
+        }
+
+        /**
+         * An abort interrupts the verification, which stops its in-flight checks, writes the reports and attaches
+         * them before the step ends with {@code cause}. Ending the step at once (the default) would let the build
+         * finish before the reports were attached; a step that does not end within {@link #STOP_GRACE_SECONDS} is
+         * stopped the default way.
+         */
+        @Override
+        public void stop(@NonNull Throwable cause) throws Exception {
+            Thread running = worker;
+            if (running == null) {
+                super.stop(cause);
+                return;
+            }
+            stopCause = cause;
+            running.interrupt();
+            Timer.get()
+                    .schedule(
+                            () -> {
+                                if (worker != null) {
+                                    try {
+                                        super.stop(cause);
+                                    } catch (Exception e) {
+                                        getContext().onFailure(cause);
+                                    }
+                                }
+                            },
+                            STOP_GRACE_SECONDS,
+                            TimeUnit.SECONDS);
         }
     }
 

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
+import hudson.tasks.junit.TestResultAction;
 import java.io.File;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
@@ -57,5 +61,40 @@ class LambdaVerifyBuildActionTest {
 
             assertThat(LambdaVerifyBuildAction.uniqueId(build, "publisher")).isEqualTo("publisher-3");
         });
+    }
+
+    @Test
+    void aPipelineVerificationSurvivesARestart() throws Throwable {
+        try (LambdaApi lambda = new LambdaApi()) {
+            lambda.answer(500);
+            sessions.then(r -> {
+                WorkflowJob job = r.createProject(WorkflowJob.class, "deploy");
+                job.setDefinition(new CpsFlowDefinition(
+                        "node {\n"
+                                + "  withEnv(['AWS_ACCESS_KEY_ID=AKIARESTARTTEST00001', "
+                                + "'AWS_SECRET_ACCESS_KEY=restartSecretForTestsOnly']) {\n"
+                                + "    verifyLambdaDeployment function: '" + LambdaApi.FUNCTION + "', region: "
+                                + "'eu-west-1', endpointUrl: '" + lambda.url() + "', resultOnFailure: 'UNSTABLE', "
+                                + "phases: [[name: 'public', checks: [['GET /health': 200]]]]\n"
+                                + "  }\n"
+                                + "}",
+                        true));
+                r.buildAndAssertStatus(hudson.model.Result.UNSTABLE, job);
+            });
+            sessions.then(r -> {
+                WorkflowRun run =
+                        r.jenkins.getItemByFullName("deploy", WorkflowJob.class).getBuildByNumber(1);
+                VerificationSummary summary = run.getAction(LambdaVerifyBuildAction.class)
+                        .getResult()
+                        .getVerifications()
+                        .get(0);
+
+                assertThat(summary.getFailed()).isEqualTo(1);
+                assertThat(summary.getProblems().get(0).getFailures())
+                        .anySatisfy(f -> assertThat(f).contains("expected status 200 but was 500"));
+                assertThat(summary.getBuildResult()).isEqualTo("UNSTABLE");
+                assertThat(run.getAction(TestResultAction.class).getFailCount()).isEqualTo(1);
+            });
+        }
     }
 }

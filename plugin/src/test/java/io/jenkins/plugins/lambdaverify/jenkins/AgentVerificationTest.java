@@ -1,0 +1,167 @@
+package io.jenkins.plugins.lambdaverify.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import hudson.AbortException;
+import hudson.FilePath;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.lambdaverify.spec.RollbackSpec;
+import io.jenkins.plugins.lambdaverify.spec.VerifySpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How the agent turns the config file and the step's parameters into the spec the engine runs. */
+class AgentVerificationTest {
+    private static final List<Map<String, Object>> HEALTH =
+            List.of(Map.of("name", "public", "checks", List.of(Map.of("GET /health", 200))));
+    private static final AgentRequest.TargetOverrides ORDERS =
+            new AgentRequest.TargetOverrides("orders-api", null, null, null, "eu-west-1", null, null, null, null);
+
+    @TempDir
+    Path workspace;
+
+    @Test
+    void withoutAFileTheStepsParametersAreTheWholeSpec() throws AbortException {
+        VerifySpec spec = spec(request("lambda-verify.yaml", false, HEALTH, List.of(), null, 0, 0, 0));
+
+        assertThat(spec.target().function()).isEqualTo("orders-api");
+        assertThat(spec.target().region()).isEqualTo("eu-west-1");
+        assertThat(spec.phases()).singleElement().satisfies(p -> {
+            assertThat(p.name()).isEqualTo("public");
+            assertThat(p.checks()).hasSize(1);
+        });
+        assertThat(spec.logScan().enabled()).isTrue();
+        assertThat(spec.rollback().strategy()).isEqualTo(RollbackSpec.Strategy.NONE);
+    }
+
+    @Test
+    void theFileIsReadAndTheStepOverridesWhatItNames() throws IOException {
+        write("lambda-verify.yaml", """
+            target:
+              function: other
+              qualifier: live
+            execution:
+              concurrency: 16
+              deadline: 5m
+            logScan:
+              patterns: [ModuleNotFoundError]
+            phases:
+              - name: smoke
+                checks:
+                  - GET /: 200
+                  - GET /ready: 200
+            """);
+
+        VerifySpec spec = spec(request(
+                "lambda-verify.yaml",
+                false,
+                List.of(),
+                List.of(new AgentRequest.Pattern("imports", "ImportModuleError", 0)),
+                "alias",
+                0,
+                120,
+                4));
+
+        assertThat(spec.target().function()).isEqualTo("orders-api");
+        assertThat(spec.target().qualifier()).isEqualTo("live");
+        assertThat(spec.phases())
+                .singleElement()
+                .satisfies(p -> assertThat(p.checks()).hasSize(2));
+        assertThat(spec.execution().concurrency()).as("the global cap wins").isEqualTo(4);
+        assertThat(spec.execution().deadline()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(spec.logScan().patterns())
+                .extracting(p -> p.regex())
+                .contains("ModuleNotFoundError", "ImportModuleError");
+        assertThat(spec.rollback().strategy()).isEqualTo(RollbackSpec.Strategy.ALIAS);
+    }
+
+    @Test
+    void inlinePhasesReplaceTheFilesAndTheStepsConcurrencyApplies() throws IOException {
+        write("lambda-verify.yaml", "phases:\n  - name: smoke\n    checks:\n      - GET /: 200\n");
+
+        VerifySpec spec = spec(request("lambda-verify.yaml", false, HEALTH, List.of(), null, 2, 0, 8));
+
+        assertThat(spec.phases()).extracting(p -> p.name()).containsExactly("public");
+        assertThat(spec.execution().concurrency()).isEqualTo(2);
+    }
+
+    @Test
+    void aMissingNamedFileIsAOneLineError() {
+        AgentVerification verification =
+                verification(request("deploy/verify.yaml", true, HEALTH, List.of(), null, 0, 0, 0));
+
+        assertThatThrownBy(() -> verification.spec(workspace))
+                .isInstanceOf(AbortException.class)
+                .hasMessageStartingWith("lambda-verify: ")
+                .hasMessageContaining("verify.yaml")
+                .hasMessageContaining("config file not found")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void noFileAndNoPhasesSaysWhatToGive() {
+        AgentVerification verification =
+                verification(request("lambda-verify.yaml", false, List.of(), List.of(), null, 0, 0, 0));
+
+        assertThatThrownBy(() -> verification.spec(workspace))
+                .isInstanceOf(AbortException.class)
+                .hasMessageContaining("no checks: give phases to the step, or a config file");
+    }
+
+    @Test
+    void everyProblemOfTheFileIsNamedWithItsLineAndColumnOnOneLine() throws IOException {
+        write("verify.yaml", "phases:\n  - name: smoke\n    chekcs: []\nexecution:\n  concurrency: lots\n");
+        AgentVerification verification =
+                verification(request("verify.yaml", true, List.of(), List.of(), null, 0, 0, 0));
+
+        assertThatThrownBy(() -> verification.spec(workspace))
+                .isInstanceOf(AbortException.class)
+                .hasMessageContaining("verify.yaml:3:")
+                .hasMessageContaining("verify.yaml:5:")
+                .hasMessageNotContaining("\n");
+    }
+
+    private VerifySpec spec(AgentRequest request) throws AbortException {
+        return verification(request).spec(workspace);
+    }
+
+    private AgentVerification verification(AgentRequest request) {
+        return new AgentVerification(new FilePath(workspace.toFile()), request, TaskListener.NULL);
+    }
+
+    private void write(String name, String text) throws IOException {
+        Files.writeString(workspace.resolve(name), text, StandardCharsets.UTF_8);
+    }
+
+    private static AgentRequest request(
+            String config,
+            boolean required,
+            List<Map<String, Object>> phases,
+            List<AgentRequest.Pattern> patterns,
+            String rollback,
+            int concurrency,
+            int timeoutSeconds,
+            int cap) {
+        return new AgentRequest(
+                "7",
+                "lambda-verify/7",
+                config,
+                required,
+                ORDERS,
+                phases,
+                patterns,
+                rollback,
+                concurrency,
+                timeoutSeconds,
+                new AgentAws(Map.of(), null, null, false),
+                cap);
+    }
+}
