@@ -43,6 +43,25 @@ final class TargetOptions {
     @Option(names = "--template", paramLabel = "FILE", description = "local mode: the built SAM template (default .aws-sam/build/template.yaml)")
     String template;
 
+    /**
+     * The config file's target with these flags on top. A flag that names the function one way (--function,
+     * --stack/--logical-id, --name-prefix) replaces the file's other ways: the example's {@code function: ApiFunction}
+     * (a local logical id) must not clash with {@code --stack} or {@code --function} in lambda mode.
+     */
+    TargetSpec applyTo(TargetSpec file) {
+        boolean byName = function != null;
+        boolean byStack = stack != null || logicalId != null;
+        boolean byPrefix = namePrefix != null;
+        TargetSpec base = file;
+        if (byName || byStack || byPrefix) {
+            base = new TargetSpec(file.mode(), byName ? file.function() : null, file.qualifier(), file.region(),
+                    file.endpointUrl(), file.baseUrl(), file.eventFormat(), byStack ? file.stack() : null,
+                    byStack ? file.logicalId() : null, byPrefix ? file.namePrefix() : null, file.profile(),
+                    file.template(), file.artifact(), file.handler(), file.runtime());
+        }
+        return base.overriddenBy(toOverrides());
+    }
+
     /** The flags as a TargetSpec overlay; an unknown mode or format is a usage error (exit 2). */
     TargetSpec toOverrides() {
         Mode m = null;
