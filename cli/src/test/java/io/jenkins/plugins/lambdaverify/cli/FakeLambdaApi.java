@@ -1,6 +1,7 @@
 package io.jenkins.plugins.lambdaverify.cli;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -85,6 +86,23 @@ final class FakeLambdaApi implements AutoCloseable {
     static ResponseDefinitionBuilder app(String build, String version) {
         return aResponse().withTransformers(LazyRouterFunction.NAME)
                 .withTransformerParameter("build", build).withTransformerParameter("version", version);
+    }
+
+    /** CloudFormation ListStackResources (query protocol): {@code logicalId} of {@code stack} is the function. */
+    FakeLambdaApi stack(String stack, String logicalId) {
+        server.stubFor(post(urlPathEqualTo("/")).withRequestBody(containing("Action=ListStackResources"))
+                .withRequestBody(containing("StackName=" + stack))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml").withBody("""
+                        <ListStackResourcesResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/">
+                          <ListStackResourcesResult><StackResourceSummaries>
+                            <member><LogicalResourceId>%s</LogicalResourceId><PhysicalResourceId>%s</PhysicalResourceId>
+                              <ResourceType>AWS::Lambda::Function</ResourceType>
+                              <LastUpdatedTimestamp>2026-11-28T10:00:00Z</LastUpdatedTimestamp>
+                              <ResourceStatus>UPDATE_COMPLETE</ResourceStatus></member>
+                          </StackResourceSummaries></ListStackResourcesResult>
+                          <ResponseMetadata><RequestId>cfn-1</RequestId></ResponseMetadata>
+                        </ListStackResourcesResponse>""".formatted(logicalId, FUNCTION))));
+        return this;
     }
 
     /** FilterLogEvents answers what the function logged. */

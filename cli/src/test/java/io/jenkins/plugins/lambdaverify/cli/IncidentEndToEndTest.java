@@ -215,6 +215,27 @@ class IncidentEndToEndTest {
         assertThat(report.path("verification").path("findings").size()).isZero();
     }
 
+    @Test
+    void theExamplesDocumentedLambdaCommandFindsTheFunctionThroughItsStack() throws Exception {
+        // lambda-verify.yaml's header: lambda-verify run -c lambda-verify.yaml --mode lambda --stack lazy-router-app
+        // --alias live. The file's "function: ApiFunction" (local mode's logical id) must not get in the way.
+        aws.stack("lazy-router-app", "ApiFunction").alias("live", "3", "rev-9").configuration(FakeLambdaApi.FUNCTION, "3");
+        aws.server.stubFor(aws.invoke().withQueryParam("Qualifier", com.github.tomakehurst.wiremock.client.WireMock
+                .equalTo("live")).willReturn(FakeLambdaApi.app("good", "3")));
+        Path example = IncidentEndToEndTest.exampleApp().resolve("lambda-verify.yaml");
+
+        Cli.Result r = Cli.run("run", "-c", example.toString(), "--mode", "lambda", "--stack", "lazy-router-app",
+                "--alias", "live", "--region", FakeLambdaApi.REGION, "--endpoint-url", aws.url(), "--no-log-scan",
+                "--report-dir", dir.resolve("reports").toString());
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.PASSED);
+        assertThat(aws.invocations()).hasSize(13);
+        assertThat(r.err()).contains("verifying lambda:" + FakeLambdaApi.FUNCTION + ":live");
+        JsonNode report = JsonMapper.shared().readTree(dir.resolve("reports/report.json").toFile());
+        assertThat(report.path("target").path("version").asString()).isEqualTo("3");
+        assertThat(report.path("target").path("qualifier").asString()).isEqualTo("live");
+    }
+
     static Map<String, JsonNode> checks(JsonNode report) {
         Map<String, JsonNode> byName = new LinkedHashMap<>();
         report.path("verification").path("phases").values().forEach(p ->

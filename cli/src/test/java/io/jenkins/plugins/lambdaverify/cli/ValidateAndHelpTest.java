@@ -95,4 +95,10 @@ class ValidateAndHelpTest {
         assertThat(none.errLines()).containsExactly("lambda-verify: a command is required: run, validate or serve",
                 "Try 'lambda-verify --help' for more information.");
     }
+
+    @Test
+    void theAwsSdksLoggingIsBoundSoSlf4jPrintsNoWarningsToStderr() {
+        // without a provider SLF4J writes "No SLF4J providers were found" (1.7: three lines) on every run
+        assertThat(java.util.ServiceLoader.load(org.slf4j.spi.SLF4JServiceProvider.class).findFirst()).isPresent();
+    }
 }
