@@ -49,17 +49,7 @@ final class TargetOptions {
      * (a local logical id) must not clash with {@code --stack} or {@code --function} in lambda mode.
      */
     TargetSpec applyTo(TargetSpec file) {
-        boolean byName = function != null;
-        boolean byStack = stack != null || logicalId != null;
-        boolean byPrefix = namePrefix != null;
-        TargetSpec base = file;
-        if (byName || byStack || byPrefix) {
-            base = new TargetSpec(file.mode(), byName ? file.function() : null, file.qualifier(), file.region(),
-                    file.endpointUrl(), file.baseUrl(), file.eventFormat(), byStack ? file.stack() : null,
-                    byStack ? file.logicalId() : null, byPrefix ? file.namePrefix() : null, file.profile(),
-                    file.template(), file.artifact(), file.handler(), file.runtime());
-        }
-        return base.overriddenBy(toOverrides());
+        return file.overriddenWithLookupBy(toOverrides());
     }
 
     /** The flags as a TargetSpec overlay; an unknown mode or format is a usage error (exit 2). */
