@@ -302,5 +302,11 @@ class BadInputsTest {
         assertThat(check.path("outcome").asString()).isEqualTo("passed");
         assertThat(check.path("statusCode").asInt()).isEqualTo(200);
         assertThat(r.outLines()).anyMatch(l -> l.startsWith("ok") && l.contains("POST /api/v1/imports (binary)"));
+        // the binary body is kept as its base64 text: no mangled bytes, and the XML report still parses
+        assertThat(check.path("responseExcerpt").asString()).isEqualTo("(binary body, base64) " + pngBase64);
+        org.w3c.dom.Document junit = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(dir.resolve("reports/junit.xml").toFile());
+        assertThat(IncidentEndToEndTest.testcases(junit).get("POST /api/v1/imports (binary)")
+                .getElementsByTagName("system-out").item(0).getTextContent()).contains(pngBase64);
     }
 }
