@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code lambda-verify run}: verify, report, roll back. Flags override the config file. */
-@Command(name = "run", description = "Verify a deployment (or a built artifact) and write the reports.")
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Verify a deployment (or a built artifact) and write the reports.")
 final class RunCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec commandSpec;
@@ -145,7 +145,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private VerifySpec applyFlags(VerifySpec spec) {
-        VerifySpec s = spec.withTarget(spec.target().overriddenBy(target.toOverrides()));
+        VerifySpec s = spec.withTarget(target.applyTo(spec.target()));
         ExecutionSpec e = s.execution();
         s = s.withExecution(new ExecutionSpec(concurrency != null ? positive(concurrency) : e.concurrency(),
                 timeout != null ? duration("--timeout", timeout) : e.checkTimeout(),

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  * {@code lambda-verify serve}: the Lambda Invoke API on 127.0.0.1 for every function of a SAM build, run by the
  * local runtime ({@code sam local start-lambda} without Docker). Runs until interrupted (Ctrl-C).
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Serve the Lambda Invoke API on 127.0.0.1 for every function of a SAM build, run locally"
                 + " (python3.x and nodejs*.x; no Docker, no AWS account). Stop with Ctrl-C.",
                 "Invoke with any SDK or: aws lambda invoke --endpoint-url http://127.0.0.1:3001"

@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Checks a config without running anything: for pre-commit hooks and PR checks. */
-@Command(name = "validate", description = "Check a config file and print what it would verify; runs nothing.")
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Check a config file and print what it would verify; runs nothing.")
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec commandSpec;

@@ -88,12 +88,17 @@ final class LocatedTreeReader {
         return new SourceLocation(file, loc.getLineNr(), loc.getColumnNr());
     }
 
+    /**
+     * SnakeYAML's message as one line: its context and problem ("while parsing a flow sequence: expected ',' or
+     * ']', but got <stream end>"), without the indented "in reader, line ..." marks and source excerpts (the
+     * location is given separately). The first line alone is often only the context, which does not say what is wrong.
+     */
     private static String firstLine(String message) {
-        if (message == null) {
+        if (message == null || message.isBlank()) {
             return "unreadable";
         }
-        String trimmed = message.strip();
-        int nl = trimmed.indexOf('\n');
-        return nl < 0 ? trimmed : trimmed.substring(0, nl).strip();
+        String joined = message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .map(String::strip).collect(java.util.stream.Collectors.joining(": "));
+        return joined.isEmpty() ? message.strip().lines().findFirst().orElse("unreadable") : joined;
     }
 }

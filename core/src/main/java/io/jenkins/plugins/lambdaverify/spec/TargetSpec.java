@@ -45,6 +45,25 @@ public record TargetSpec(Mode mode, String function, String qualifier, String re
                 pick(o.artifact, artifact), pick(o.handler, handler), pick(o.runtime, runtime));
     }
 
+    /**
+     * Like {@link #overriddenBy}, for front ends whose overrides may name the function (CLI flags, step
+     * parameters): when {@code o} names it one way (function, stack/logicalId, or namePrefix), this target's other
+     * ways are dropped first. Else a file's {@code function: ApiFunction} (local mode's logical id) plus a
+     * {@code --stack} flag would name the function twice and fail to resolve.
+     */
+    public TargetSpec overriddenWithLookupBy(TargetSpec o) {
+        boolean byName = o.function != null;
+        boolean byStack = o.stack != null || o.logicalId != null;
+        boolean byPrefix = o.namePrefix != null;
+        TargetSpec base = this;
+        if (byName || byStack || byPrefix) {
+            base = new TargetSpec(mode, byName ? function : null, qualifier, region, endpointUrl, baseUrl, eventFormat,
+                    byStack ? stack : null, byStack ? logicalId : null, byPrefix ? namePrefix : null, profile, template,
+                    artifact, handler, runtime);
+        }
+        return base.overriddenBy(o);
+    }
+
     private static <T> T pick(T preferred, T fallback) {
         return preferred != null ? preferred : fallback;
     }
