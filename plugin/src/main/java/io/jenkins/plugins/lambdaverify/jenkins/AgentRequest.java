@@ -92,7 +92,8 @@ record AgentRequest(
         private static final long serialVersionUID = 1L;
 
         /**
-         * The overrides as the engine's target: apply with {@code fileTarget.overriddenBy(toTargetSpec())}. Mode and
+         * The overrides as the engine's target: apply with
+         * {@code fileTarget.overriddenWithLookupBy(toTargetSpec())}. Mode and
          * event format were validated on the controller.
          */
         TargetSpec toTargetSpec() {

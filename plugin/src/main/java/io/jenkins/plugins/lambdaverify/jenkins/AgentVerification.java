@@ -152,7 +152,7 @@ final class AgentVerification extends MasterToSlaveCallable<VerificationSummary,
 
     private VerifySpec overridden(VerifySpec base) {
         VerifySpec spec =
-                base.withTarget(base.target().overriddenBy(request.target().toTargetSpec()));
+                base.withTarget(base.target().overriddenWithLookupBy(request.target().toTargetSpec()));
         ExecutionSpec e = spec.execution();
         int concurrency = request.concurrency() > 0 ? request.concurrency() : e.concurrency();
         if (request.concurrencyCap() > 0) {

@@ -32,9 +32,10 @@ class AgentRequestTest {
         AgentRequest.TargetOverrides overrides = new AgentRequest.TargetOverrides(
                 null, "orders", "ApiFunction", "canary", null, "http://127.0.0.1:4566", null, null, "alb");
 
-        TargetSpec merged = fromFile.overriddenBy(overrides.toTargetSpec());
+        TargetSpec merged = fromFile.overriddenWithLookupBy(overrides.toTargetSpec());
 
-        assertThat(merged.function()).isEqualTo("orders-api");
+        // the step names the function by stack + logical id: the file's function name no longer applies
+        assertThat(merged.function()).isNull();
         assertThat(merged.stack()).isEqualTo("orders");
         assertThat(merged.logicalId()).isEqualTo("ApiFunction");
         assertThat(merged.qualifier()).isEqualTo("canary");
