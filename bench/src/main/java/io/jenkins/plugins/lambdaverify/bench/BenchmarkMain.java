@@ -35,7 +35,8 @@ public final class BenchmarkMain {
         }
         Path work = Files.createTempDirectory("lambda-verify-bench");
         try {
-            String markdown = run(options, work);
+            String markdown = run(options, work, String.join(" ", java.util.Arrays.stream(args)
+                    .filter(a -> !a.endsWith(".jar") && !a.equals("--cli-jar") && !a.equals("--bench-jar")).toList()));
             System.out.println(markdown);
             if (options.writeDocs()) {
                 writeDocs(options.docs(), markdown);
@@ -46,9 +47,9 @@ public final class BenchmarkMain {
         }
     }
 
-    static String run(BenchOptions options, Path work) throws Exception {
+    static String run(BenchOptions options, Path work, String args) throws Exception {
         Machine machine = Machine.describe();
-        Report report = new Report(machine, options);
+        Report report = new Report(machine, options, args);
         double startup = Double.NaN;
         if (options.runs("startup") || options.runs("compare")) {
             System.err.println("== CLI start-up");

@@ -26,7 +26,8 @@ import java.util.concurrent.CompletableFuture;
  */
 final class Comparison {
     /** One measured cell; a client that was not run (not installed, or skipped) has NaN. */
-    record Row(int checks, int latencyMs, double lambdaVerify, double boto3, double awsCli, double limit) {
+    record Row(int checks, int latencyMs, double lambdaVerify, double launcher, double boto3, double awsCli,
+               double limit) {
     }
 
     private final BenchOptions options;
@@ -66,7 +67,8 @@ final class Comparison {
             warmUp(server.endpoint(), concurrency);
             if (!options.smoke()) {
                 // One unmeasured run of each client: page caches, Python bytecode, the jar, the endpoint's JIT.
-                lambdaVerify(endpoint, 1, 0, env);
+                lambdaVerify(endpoint, 1, 0, env, false);
+                lambdaVerify(endpoint, 1, 0, env, true); // also writes the launcher's AppCDS archive
                 if (clients.boto3() != null) {
                     boto3(boto3Script, endpoint, 1, 0, env);
                 }
@@ -77,11 +79,13 @@ final class Comparison {
             for (int latency : options.latencies()) {
                 for (int n : options.checks()) {
                     List<Double> lv = new ArrayList<>();
+                    List<Double> launcher = new ArrayList<>();
                     List<Double> py = new ArrayList<>();
                     List<Double> cli = new ArrayList<>();
                     boolean awsThisRow = clients.awsCli() != null && n <= options.awsCliMaxChecks();
                     for (int rep = 0; rep < options.repetitions(); rep++) {
-                        lv.add(lambdaVerify(endpoint, n, latency, env));
+                        lv.add(lambdaVerify(endpoint, n, latency, env, false));
+                        launcher.add(lambdaVerify(endpoint, n, latency, env, true));
                         if (clients.boto3() != null) {
                             py.add(boto3(boto3Script, endpoint, n, latency, env));
                         }
@@ -90,11 +94,12 @@ final class Comparison {
                         }
                     }
                     double limit = Math.ceil((double) n / concurrency) * latency / 1000.0 + startupSeconds;
-                    Row row = new Row(n, latency, Processes.median(lv), py.isEmpty() ? Double.NaN : Processes.median(py),
+                    Row row = new Row(n, latency, Processes.median(lv), Processes.median(launcher), py.isEmpty() ? Double.NaN : Processes.median(py),
                             cli.isEmpty() ? Double.NaN : Processes.median(cli), limit);
                     rows.add(row);
-                    System.err.printf("  N=%3d latency=%3d ms: lambda-verify %.2f s, boto3 %.2f s, awscli %.2f s%n",
-                            n, latency, row.lambdaVerify(), row.boto3(), row.awsCli());
+                    System.err.printf("  N=%3d latency=%3d ms: lambda-verify %.2f s (launcher %.2f s), boto3 %.2f s,"
+                            + " awscli %.2f s%n", n, latency, row.lambdaVerify(), row.launcher(), row.boto3(),
+                            row.awsCli());
                 }
             }
         } catch (IOException e) {
@@ -131,16 +136,27 @@ final class Comparison {
         }
     }
 
-    private double lambdaVerify(String endpoint, int n, int latency, Map<String, String> env) {
+    /**
+     * @param launcher through bin/lambda-verify (AppCDS, C1, Serial GC) instead of {@code java -jar}
+     */
+    private double lambdaVerify(String endpoint, int n, int latency, Map<String, String> clientEnv, boolean launcher) {
         Path dir = work.resolve("lambda-verify-" + n + "-" + latency);
         Path spec = writeSpec(dir, n, latency);
-        List<String> command = new ArrayList<>(List.of(java, "-jar", cliJar.toString(), "run", "-c", spec.toString(),
+        Map<String, String> env = clientEnv;
+        List<String> command = new ArrayList<>();
+        if (launcher) {
+            command.add(Startup.launcher(options).toString());
+            env = Startup.launcherEnvironment(clientEnv, options, work);
+        } else {
+            command.addAll(List.of(java, "-jar", cliJar.toString()));
+        }
+        command.addAll(List.of("run", "-c", spec.toString(),
                 "--mode", "lambda", "--function", SleepApp.FUNCTION, "--endpoint-url", endpoint,
                 "--region", "eu-west-1", "--no-log-scan", "--concurrency", String.valueOf(options.concurrency()),
                 "--report-dir", dir.resolve("reports").toString()));
         Processes.Timed t = Processes.run(command, dir, env, 600);
         if (t.exitCode() != 0) {
-            throw new IllegalStateException(t.failure("lambda-verify (N=" + n + ", latency " + latency + " ms)"));
+            throw new IllegalStateException(t.failure((launcher ? "bin/lambda-verify" : "lambda-verify") + " (N=" + n + ", latency " + latency + " ms)"));
         }
         return t.seconds();
     }

@@ -51,7 +51,7 @@ final class Startup {
         v.add(new Variant("AppCDS + C1 only + Serial GC (bin/lambda-verify)",
                 List.of("-XX:SharedArchiveFile=" + jsaC1, "-XX:+AutoCreateSharedArchive", "-XX:TieredStopAtLevel=1",
                         "-XX:+UseSerialGC"), List.of()));
-        Path launcher = launcher();
+        Path launcher = launcher(options);
         if (Files.isExecutable(launcher)) {
             v.add(new Variant("bin/lambda-verify (the launcher: AppCDS + C1 only + Serial GC)", List.of(), List.of(),
                     true));
@@ -104,8 +104,17 @@ final class Startup {
     }
 
     /** bin/lambda-verify of the checkout the CLI jar was built in. */
-    private Path launcher() {
+    static Path launcher(BenchOptions options) {
         return options.cliJar().getParent().getParent().getParent().resolve("bin").resolve("lambda-verify");
+    }
+
+    /** The launcher runs this JVM and the jar measured, with its archive in the work directory. */
+    static Map<String, String> launcherEnvironment(Map<String, String> clientEnv, BenchOptions options, Path work) {
+        Map<String, String> env = new HashMap<>(clientEnv);
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("LAMBDA_VERIFY_JAR", options.cliJar().toString());
+        env.put("LAMBDA_VERIFY_CACHE", work.resolve("launcher-cache").toString());
+        return env;
     }
 
     /** {start-up to first Invoke, whole run} in seconds. */
@@ -116,11 +125,8 @@ final class Startup {
         List<String> command = new ArrayList<>();
         Map<String, String> env = clientEnv;
         if (variant.launcher()) {
-            command.add(launcher().toString());
-            env = new HashMap<>(clientEnv);
-            env.put("JAVA_HOME", System.getProperty("java.home"));
-            env.put("LAMBDA_VERIFY_JAR", options.cliJar().toString());
-            env.put("LAMBDA_VERIFY_CACHE", work.resolve("launcher-cache").toString());
+            command.add(launcher(options).toString());
+            env = launcherEnvironment(clientEnv, options, work);
         } else {
             command.add(java);
             command.addAll(jvmOptions);
