@@ -50,20 +50,15 @@ public final class BenchmarkMain {
     static String run(BenchOptions options, Path work, String args) throws Exception {
         Machine machine = Machine.describe();
         Report report = new Report(machine, options, args);
-        double startup = Double.NaN;
-        if (options.runs("startup") || options.runs("compare")) {
+        if (options.runs("startup")) {
             System.err.println("== CLI start-up");
-            var rows = new Startup(options, work).run();
-            startup = rows.getFirst().firstRequest();
-            if (options.runs("startup")) {
-                report.startup(rows);
-            }
+            report.startup(new Startup(options, work).run());
         }
         if (options.runs("compare")) {
             System.err.println("== lambda-verify vs the boto3 script vs the awscli loop");
             Comparison comparison = new Comparison(options, work, Clients.detect());
-            var rows = comparison.run(startup);
-            report.comparison(rows, options.concurrency(), startup, comparison.notes());
+            var rows = comparison.run();
+            report.comparison(rows, options.concurrency(), comparison.notes());
         }
         if (options.runs("engine")) {
             System.err.println("== engine overhead (JMH)");

@@ -26,7 +26,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class Comparison {
     /** One measured cell; a client that was not run (not installed, or skipped) has NaN. */
-    record Row(int checks, int latencyMs, double lambdaVerify, double launcher, double boto3, double awsCli,
+    record Row(int checks, int latencyMs, double lambdaVerify, double startup, double launcher, double boto3, double awsCli,
                double limit) {
     }
 
@@ -36,6 +36,8 @@ final class Comparison {
     private final String java;
     private final Clients clients;
     private final List<String> notes = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong firstLog = new java.util.concurrent.atomic.AtomicLong();
+    private double lastStartup = Double.NaN;
 
     Comparison(BenchOptions options, Path work, Clients clients) {
         this.options = options;
@@ -49,19 +51,19 @@ final class Comparison {
         return notes;
     }
 
-    /**
-     * @param startupSeconds lambda-verify's start-up to its first request (measured by {@link Startup}): the
-     *                       physical limit is ceil(N / concurrency) x latency + start-up
-     */
-    List<Row> run(double startupSeconds) {
+    /** The physical limit of a row is ceil(N / concurrency) x latency + start-up to the first request of its runs. */
+    List<Row> run() {
         Path template = SleepApp.writeBuild(work);
         Path boto3Script = SleepApp.writeScript(work, "boto3_checks.py");
         Path awsScript = SleepApp.writeScript(work, "awscli_checks.sh");
         Map<String, String> env = Processes.clientEnvironment(work);
         int concurrency = options.concurrency();
         List<Row> rows = new ArrayList<>();
+        // The function's first log line of a run ("START RequestId") marks the run's first request: start-up to it
+        // is measured per run, so the limit uses the start-up of the very runs it is compared with.
+        LocalLogBuffer logs = new LocalLogBuffer(10_000, event -> firstLog.compareAndSet(0, System.nanoTime()));
         try (LocalInvokeServer server = LocalInvokeServer.forTemplate(template, "eu-west-1", LocalRuntime.onPath(),
-                new LocalLogBuffer(10_000), concurrency)) {
+                logs, concurrency)) {
             server.start(0);
             String endpoint = server.endpoint().toString();
             warmUp(server.endpoint(), concurrency);
@@ -80,11 +82,13 @@ final class Comparison {
                 for (int n : options.checks()) {
                     List<Double> lv = new ArrayList<>();
                     List<Double> launcher = new ArrayList<>();
+                    List<Double> startups = new ArrayList<>();
                     List<Double> py = new ArrayList<>();
                     List<Double> cli = new ArrayList<>();
                     boolean awsThisRow = clients.awsCli() != null && n <= options.awsCliMaxChecks();
                     for (int rep = 0; rep < options.repetitions(); rep++) {
                         lv.add(lambdaVerify(endpoint, n, latency, env, false));
+                        startups.add(lastStartup);
                         launcher.add(lambdaVerify(endpoint, n, latency, env, true));
                         if (clients.boto3() != null) {
                             py.add(boto3(boto3Script, endpoint, n, latency, env));
@@ -93,8 +97,9 @@ final class Comparison {
                             cli.add(awsCli(awsScript, endpoint, n, latency, env));
                         }
                     }
-                    double limit = Math.ceil((double) n / concurrency) * latency / 1000.0 + startupSeconds;
-                    Row row = new Row(n, latency, Processes.median(lv), Processes.median(launcher), py.isEmpty() ? Double.NaN : Processes.median(py),
+                    double startup = Processes.median(startups);
+                    double limit = Math.ceil((double) n / concurrency) * latency / 1000.0 + startup;
+                    Row row = new Row(n, latency, Processes.median(lv), startup, Processes.median(launcher), py.isEmpty() ? Double.NaN : Processes.median(py),
                             cli.isEmpty() ? Double.NaN : Processes.median(cli), limit);
                     rows.add(row);
                     System.err.printf("  N=%3d latency=%3d ms: lambda-verify %.2f s (launcher %.2f s), boto3 %.2f s,"
@@ -154,7 +159,9 @@ final class Comparison {
                 "--mode", "lambda", "--function", SleepApp.FUNCTION, "--endpoint-url", endpoint,
                 "--region", "eu-west-1", "--no-log-scan", "--concurrency", String.valueOf(options.concurrency()),
                 "--report-dir", dir.resolve("reports").toString()));
+        firstLog.set(0);
         Processes.Timed t = Processes.run(command, dir, env, 600);
+        lastStartup = firstLog.get() == 0 ? Double.NaN : (firstLog.get() - t.startNanos()) / 1e9;
         if (t.exitCode() != 0) {
             throw new IllegalStateException(t.failure((launcher ? "bin/lambda-verify" : "lambda-verify") + " (N=" + n + ", latency " + latency + " ms)"));
         }
