@@ -42,6 +42,7 @@ public final class LocalInvokeServer implements AutoCloseable {
     private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(15);
     private static final Duration TIMEOUT_MARGIN = Duration.ofSeconds(5);
     private static final Pattern INVOKE_PATH = Pattern.compile("^/2015-03-31/functions/([^/]+)/invocations/?$");
+    private static final Pattern CONFIGURATION_PATH = Pattern.compile("^/2015-03-31/functions/([^/]+)/configuration/?$");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Map<String, Function> functions = new LinkedHashMap<>();
@@ -51,10 +52,20 @@ public final class LocalInvokeServer implements AutoCloseable {
     /** A function the server answers for; opened on its first invocation. */
     private static final class Function {
         private final Supplier<FunctionTransport> opener;
+        /** The template's configuration, without starting the function; {@code null}: ask the transport. */
+        private final Supplier<LocalFunctionConfig> configuration;
         private FunctionTransport transport;
 
-        Function(Supplier<FunctionTransport> opener) {
+        Function(Supplier<FunctionTransport> opener, Supplier<LocalFunctionConfig> configuration) {
             this.opener = opener;
+            this.configuration = configuration;
+        }
+
+        LocalFunctionConfig config() {
+            if (configuration != null) {
+                return configuration.get();
+            }
+            return transport() instanceof LocalFunctionTransport local ? local.config() : null;
         }
 
         synchronized FunctionTransport transport() {
@@ -73,7 +84,7 @@ public final class LocalInvokeServer implements AutoCloseable {
 
     /** @param transports function name -> transport (names are matched exactly) */
     public LocalInvokeServer(Map<String, ? extends FunctionTransport> transports) {
-        transports.forEach((name, transport) -> functions.put(name, new Function(() -> transport)));
+        transports.forEach((name, transport) -> functions.put(name, new Function(() -> transport, null)));
     }
 
     private LocalInvokeServer() {
@@ -91,7 +102,8 @@ public final class LocalInvokeServer implements AutoCloseable {
         }
         LocalInvokeServer server = new LocalInvokeServer();
         for (SamFunction f : sam.functions()) {
-            Function function = new Function(() -> runtime.open(LocalFunctionConfig.of(f, region), logs, poolSize));
+            Function function = new Function(() -> runtime.open(LocalFunctionConfig.of(f, region), logs, poolSize),
+                    () -> LocalFunctionConfig.of(f, region));
             server.functions.put(f.logicalId(), function);
             if (f.functionName() != null) {
                 server.functions.putIfAbsent(f.functionName(), function);
@@ -148,6 +160,17 @@ public final class LocalInvokeServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             Matcher m = INVOKE_PATH.matcher(exchange.getRequestURI().getRawPath());
+            Matcher configuration = CONFIGURATION_PATH.matcher(exchange.getRequestURI().getRawPath());
+            if (configuration.matches() && "GET".equals(exchange.getRequestMethod())) {
+                String name = functionName(URLDecoder.decode(configuration.group(1), StandardCharsets.UTF_8));
+                Function function = functions.get(name);
+                if (function == null) {
+                    notFound(exchange, name);
+                } else {
+                    configuration(exchange, name, function);
+                }
+                return;
+            }
             if (!m.matches()) {
                 error(exchange, 404, "UnknownOperationException", "Unknown operation "
                         + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath());
@@ -161,9 +184,7 @@ public final class LocalInvokeServer implements AutoCloseable {
             String name = functionName(URLDecoder.decode(m.group(1), StandardCharsets.UTF_8));
             Function function = functions.get(name);
             if (function == null) {
-                error(exchange, 404, "ResourceNotFoundException", "Function not found: arn:aws:lambda:"
-                        + LocalFunctionConfig.DEFAULT_REGION + ":123456789012:function:" + name
-                        + " (local functions: " + String.join(", ", functions.keySet()) + ")");
+                notFound(exchange, name);
                 return;
             }
             byte[] payload = readPayload(exchange);
@@ -172,6 +193,45 @@ public final class LocalInvokeServer implements AutoCloseable {
             }
             invoke(exchange, name, function, payload);
         }
+    }
+
+    private void notFound(HttpExchange exchange, String name) throws IOException {
+        error(exchange, 404, "ResourceNotFoundException", "Function not found: arn:aws:lambda:"
+                + LocalFunctionConfig.DEFAULT_REGION + ":123456789012:function:" + name
+                + " (local functions: " + String.join(", ", functions.keySet()) + ")");
+    }
+
+    /**
+     * GetFunctionConfiguration, so a client that looks the function up before invoking it (lambda-verify's lambda
+     * mode with --endpoint-url) works against the local build. Environment variables are left out on purpose.
+     */
+    private static void configuration(HttpExchange exchange, String name, Function function) throws IOException {
+        LocalFunctionConfig config;
+        try {
+            config = function.config();
+        } catch (LocalRuntimeException e) {
+            error(exchange, 400, "InvalidParameterValueException", e.getMessage());
+            return;
+        }
+        ObjectNode body = JSON.createObjectNode();
+        String region = config != null ? config.region() : LocalFunctionConfig.DEFAULT_REGION;
+        body.put("FunctionName", name);
+        body.put("FunctionArn", "arn:aws:lambda:" + region + ":123456789012:function:" + name);
+        body.put("Version", LocalInvocation.VERSION);
+        body.put("State", "Active");
+        body.put("LastUpdateStatus", "Successful");
+        body.put("PackageType", "Zip");
+        if (config != null) {
+            body.put("Runtime", config.runtime());
+            body.put("Handler", config.handler());
+            body.put("Timeout", config.timeout().toSeconds());
+            body.put("MemorySize", config.memoryMb());
+        }
+        ObjectNode logging = body.putObject("LoggingConfig");
+        logging.put("LogFormat", "Text");
+        logging.put("LogGroup", "/aws/lambda/" + name);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        send(exchange, 200, JSON.writeValueAsBytes(body));
     }
 
     /** The function name from a name, a partial or a full ARN ({@code arn:aws:lambda:r:a:function:name:qualifier}). */

@@ -77,6 +77,9 @@ public final class LogScanner implements Consumer<LogEvent> {
         }
         JsonLogLine json = JsonLogLine.parse(message);
         for (LogPattern pattern : patterns) {
+            if (!DefaultLogPatterns.mayMatch(pattern, message)) {
+                continue;
+            }
             Matcher m = pattern.regex().matcher(message);
             if (m.find()) {
                 record(pattern, json != null ? json.summary() : lineAt(message, m.start()), event);

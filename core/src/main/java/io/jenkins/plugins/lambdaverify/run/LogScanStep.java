@@ -33,7 +33,8 @@ final class LogScanStep {
     }
 
     VerificationResult scan(VerifySpec spec, TargetSession session, VerificationResult result) {
-        LogSource source = session.logSource();
+        // The source only when scanning: a CloudWatch Logs client costs start-up time a run without a scan saves.
+        LogSource source = spec.logScan().enabled() ? session.logSource() : null;
         if (!spec.logScan().enabled() || source == null || Thread.currentThread().isInterrupted()) {
             return result;
         }

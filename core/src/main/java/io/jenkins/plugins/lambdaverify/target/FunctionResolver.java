@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -29,17 +30,22 @@ public final class FunctionResolver {
     private static final int MAX_CANDIDATES_SHOWN = 10;
 
     private final LambdaClient lambda;
-    private final CloudFormationClient cloudFormation;
+    /** Built only for a stack lookup: a client costs start-up time (its classes) that a lookup by name never needs. */
+    private final Supplier<CloudFormationClient> cloudFormation;
     private final String region;
 
     public FunctionResolver(LambdaClient lambda, CloudFormationClient cloudFormation, String region) {
-        this.lambda = lambda;
-        this.cloudFormation = cloudFormation;
-        this.region = region;
+        this(lambda, () -> cloudFormation, region);
     }
 
     public FunctionResolver(AwsClients clients) {
-        this(clients.lambda(), clients.cloudFormation(), clients.region().id());
+        this(clients.lambda(), clients::cloudFormation, clients.region().id());
+    }
+
+    private FunctionResolver(LambdaClient lambda, Supplier<CloudFormationClient> cloudFormation, String region) {
+        this.lambda = lambda;
+        this.cloudFormation = cloudFormation;
+        this.region = region;
     }
 
     public ResolvedFunction resolve(TargetSpec spec) {
@@ -71,7 +77,7 @@ public final class FunctionResolver {
                 name = lookup.function();
             }
         } else if (lookup.stack() != null) {
-            name = new StackResources(cloudFormation).functionName(lookup.stack(), lookup.logicalId());
+            name = new StackResources(cloudFormation.get()).functionName(lookup.stack(), lookup.logicalId());
         } else if (lookup.namePrefix() != null) {
             String prefix = lookup.namePrefix();
             name = single(lookup, n -> n.startsWith(prefix));

@@ -159,4 +159,19 @@ class LocalInvokeServerTest {
         assertThat(LocalInvokeServer.functionName("1:function:Fn")).isEqualTo("Fn");
         assertThat(LocalInvokeServer.functionName("Fn:live")).isEqualTo("Fn");
     }
+
+    @Test
+    void getFunctionConfigurationAnswersFromTheTemplateSoLambdaModeCanResolveTheFunction() {
+        var config = lambda.getFunctionConfiguration(b -> b.functionName("ApiFunction").qualifier("$LATEST"));
+        assertThat(config.functionName()).isEqualTo("ApiFunction");
+        assertThat(config.functionArn()).isEqualTo("arn:aws:lambda:eu-west-1:123456789012:function:ApiFunction");
+        assertThat(config.runtimeAsString()).isEqualTo("python3.12");
+        assertThat(config.handler()).isEqualTo("app.handler");
+        assertThat(config.timeout()).isEqualTo(15);
+        assertThat(config.version()).isEqualTo("$LATEST");
+        assertThat(config.loggingConfig().logGroup()).isEqualTo("/aws/lambda/ApiFunction");
+        assertThat(config.environment()).as("variables may hold secrets: not served").isNull();
+        assertThatThrownBy(() -> lambda.getFunctionConfiguration(b -> b.functionName("Nope")))
+                .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("Function not found");
+    }
 }

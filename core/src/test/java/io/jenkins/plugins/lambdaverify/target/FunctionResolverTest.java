@@ -337,4 +337,49 @@ class FunctionResolverTest {
         assertThatThrownBy(() -> FunctionLookup.byRegex("orders-(", null))
                 .hasMessageStartingWith("nameRegex 'orders-(' is not a valid regex");
     }
+
+    @Test
+    void aLookupByNameNeverBuildsTheCloudFormationClientAStackLookupDoes() {
+        stubConfiguration("orders", "$LATEST", null);
+        java.util.concurrent.atomic.AtomicInteger built = new java.util.concurrent.atomic.AtomicInteger();
+        io.jenkins.plugins.lambdaverify.aws.AwsClients counting = new io.jenkins.plugins.lambdaverify.aws.AwsClients() {
+            public software.amazon.awssdk.regions.Region region() {
+                return clients.region();
+            }
+
+            public software.amazon.awssdk.services.lambda.LambdaClient lambda() {
+                return clients.lambda();
+            }
+
+            public software.amazon.awssdk.services.lambda.LambdaClient newLambdaClient(
+                    software.amazon.awssdk.core.client.config.ClientOverrideConfiguration o, java.time.Duration t) {
+                return clients.newLambdaClient(o, t);
+            }
+
+            public software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient logs() {
+                return clients.logs();
+            }
+
+            public software.amazon.awssdk.services.cloudformation.CloudFormationClient cloudFormation() {
+                built.incrementAndGet();
+                return clients.cloudFormation();
+            }
+
+            public software.amazon.awssdk.services.sts.StsClient sts() {
+                return clients.sts();
+            }
+
+            public void close() {
+            }
+        };
+        FunctionResolver lazy = new FunctionResolver(counting);
+        assertThat(lazy.resolve(FunctionLookup.byName("orders", null)).functionName()).isEqualTo("orders");
+        assertThat(built).as("CloudFormation client built for a lookup by name").hasValue(0);
+
+        aws.stubFor(listStackResources("orders-api", null).willReturn(stackPage(null,
+                resource("ApiFunction", "orders", "AWS::Lambda::Function"))));
+        assertThat(lazy.resolve(FunctionLookup.byStack("orders-api", "ApiFunction", null)).functionName())
+                .isEqualTo("orders");
+        assertThat(built).hasValue(1);
+    }
 }
