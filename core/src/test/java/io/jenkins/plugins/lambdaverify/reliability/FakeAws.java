@@ -163,6 +163,20 @@ final class FakeAws {
                         .withBody(proxy(500, "Internal Server Error"))));
     }
 
+    /** GetAlias now answers {@code version} / {@code revisionId} (a deployment or rollback happened). */
+    void aliasNowAt(String version, String revisionId) {
+        server.stubFor(Call.GET_ALIAS.mapping().atPriority(5).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"AliasArn\":\"" + ARN + ":live\",\"Name\":"
+                        + "\"live\",\"FunctionVersion\":\"" + version + "\"" + (revisionId == null ? ""
+                        : ",\"RevisionId\":\"" + revisionId + "\"") + "}")));
+    }
+
+    /** UpdateAlias fails its RevisionId check: someone deployed since the alias was recorded. */
+    void aliasConflict() {
+        server.stubFor(Call.UPDATE_ALIAS.mapping().atPriority(5).willReturn(Call.UPDATE_ALIAS.error(412,
+                "PreconditionFailedException")));
+    }
+
     static String proxy(int status, String body) {
         return "{\"statusCode\":" + status + ",\"headers\":{\"Content-Type\":\"text/plain\"},\"body\":\"" + body + "\"}";
     }

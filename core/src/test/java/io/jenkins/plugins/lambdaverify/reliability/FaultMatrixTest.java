@@ -71,12 +71,14 @@ class FaultMatrixTest {
     Path dir;
 
     enum Fault {
-        THROTTLING, HTTP_500, HTTP_503, CONNECTION_RESET, READ_TIMEOUT, MALFORMED_JSON, TRUNCATED_BODY,
+        NONE, THROTTLING, HTTP_500, HTTP_503, CONNECTION_RESET, READ_TIMEOUT, MALFORMED_JSON, TRUNCATED_BODY,
         OVERSIZED_PAYLOAD, SLOW_STREAM, ABORT;
 
         /** Installs this fault over the healthy answers of {@code call}. */
         void install(Call call) {
             switch (this) {
+                case NONE -> {
+                }
                 case THROTTLING -> {
                     // throttled twice, then answered: the retries must ride it out
                     server.stubFor(call.mapping().atPriority(1).inScenario("throttle")
@@ -175,6 +177,9 @@ class FaultMatrixTest {
         List<Arguments> cells = new ArrayList<>();
         for (Call call : Call.values()) {
             for (Fault fault : Fault.values()) {
+                if (fault == Fault.NONE) {
+                    continue;
+                }
                 cells.add(Arguments.of(call, fault, expected(call, fault)));
             }
         }
@@ -286,6 +291,106 @@ class FaultMatrixTest {
         int tests = suites.stream().mapToInt(ReportTestSuite::getNumberOfTests).sum();
         assertThat(tests).as("JUnit test cases").isGreaterThanOrEqualTo(2);
         assertThat(Files.readString(targets.markdown())).isNotBlank();
+    }
+
+    /** The rollback safety cases, each run against every fault of the two calls the alias rollback makes. */
+    enum Safety {
+        /** UpdateAlias fails its RevisionId check (412): someone deployed meanwhile. */
+        CONFLICT,
+        /** No previous version configured and no weighted routing to fall back on. */
+        UNKNOWN_PREVIOUS,
+        /** The same failing verification run a second time after a rollback. */
+        REPEATED_RUN,
+        /** GetAlias answers without a RevisionId: no lock, so no update. */
+        NO_REVISION_ID
+    }
+
+    static Stream<Arguments> safetyCells() {
+        List<Arguments> cells = new ArrayList<>();
+        for (Safety safety : Safety.values()) {
+            for (Call call : List.of(Call.GET_ALIAS, Call.UPDATE_ALIAS)) {
+                for (Fault fault : Fault.values()) {
+                    if (fault == Fault.OVERSIZED_PAYLOAD) {
+                        continue; // a large healthy answer would replace the case's own answer (412, the alias state)
+                    }
+                    cells.add(Arguments.of(safety, call, fault));
+                }
+            }
+        }
+        return cells.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: {1} x {2}")
+    @MethodSource("safetyCells")
+    @Timeout(90)
+    void rollbackSafety(Safety safety, Call call, Fault fault) throws Exception {
+        String expectedRevision = "rev-7";
+        switch (safety) {
+            case CONFLICT -> aws.aliasConflict();
+            case NO_REVISION_ID -> aws.aliasNowAt("7", null);
+            case REPEATED_RUN -> {
+                RunReport first = new Verification(context(new ArrayList<>()), fastRetries()).run(spec(false));
+                assertThat(first.rollback().status()).isEqualTo(RollbackOutcome.Status.DONE);
+                // the first run moved the alias back to 6: AWS gave it a new RevisionId
+                server.resetRequests();
+                aws.aliasNowAt("6", "rev-8");
+                expectedRevision = "rev-8";
+            }
+            default -> {
+            }
+        }
+        fault.install(call);
+        VerifySpec spec = safety == Safety.UNKNOWN_PREVIOUS ? withoutPreviousVersion(spec(false)) : spec(false);
+        List<String> progress = Collections.synchronizedList(new ArrayList<>());
+        AtomicReference<RunReport> report = new AtomicReference<>();
+        Thread run = new Thread(() -> report.set(new Verification(context(progress), fastRetries()).run(spec)),
+                "safety-cell");
+        long started = System.nanoTime();
+        run.start();
+        if (fault == Fault.ABORT) {
+            abortWhenReceived(call, run);
+        }
+        run.join(Duration.ofSeconds(80));
+        assertThat(run.isAlive()).isFalse();
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        Measurements.record(safety + ": " + call + " x " + fault, elapsed, DEADLINE.plus(ROLLBACK_TIMEOUT).plusSeconds(1));
+        assertThat(elapsed).isLessThanOrEqualTo(DEADLINE.plus(ROLLBACK_TIMEOUT).plusSeconds(1));
+
+        RunReport r = report.get();
+        String context = safety + ": " + call + " x " + fault + ": " + describe(r) + " progress " + progress;
+        // never an UpdateAlias without the recorded RevisionId, never two that AWS may have applied
+        String revision = expectedRevision;
+        aws.requests(Call.UPDATE_ALIAS).forEach(e -> assertThat(e.getRequest().getBodyAsString()).as(context)
+                .contains("\"RevisionId\":\"" + revision + "\""));
+        assertThat(aws.count(Call.UPDATE_ALIAS, e -> !FakeAws.throttled(e))).as(context).isLessThanOrEqualTo(1);
+        if (safety != Safety.CONFLICT) {
+            assertThat(aws.count(Call.UPDATE_ALIAS, e -> true)).as("no update is due: " + context).isZero();
+        }
+        if (r.rollback() == null) {
+            // only when the run could not judge the deployment at all
+            assertThat(r.verification().infrastructureError() != null
+                    || r.verification().termination() == Termination.ABORTED).as(context).isTrue();
+        } else {
+            assertThat(r.rollback().status()).as(context).isIn(RollbackOutcome.Status.FAILED,
+                    RollbackOutcome.Status.REFUSED);
+            assertThat(r.rollback().reason()).as(context).isNotBlank();
+        }
+        if (fault == Fault.NONE || fault == Fault.THROTTLING) {
+            assertThat(r.rollback()).as(context).isNotNull();
+            assertThat(r.rollback().status()).as(context).isEqualTo(RollbackOutcome.Status.REFUSED);
+            assertThat(r.rollback().reason()).as(context).contains(switch (safety) {
+                case CONFLICT -> "changed since verification started";
+                case UNKNOWN_PREVIOUS -> "previous version";
+                case REPEATED_RUN -> "nothing to roll back";
+                case NO_REVISION_ID -> "no RevisionId";
+            });
+        }
+    }
+
+    private static VerifySpec withoutPreviousVersion(VerifySpec spec) {
+        var r = spec.rollback();
+        return spec.withRollback(new io.jenkins.plugins.lambdaverify.spec.RollbackSpec(r.strategy(), null,
+                r.previousReport(), r.dryRun(), r.reverify(), r.timeout(), r.sam(), r.command()));
     }
 
     private static String describe(RunReport r) {
