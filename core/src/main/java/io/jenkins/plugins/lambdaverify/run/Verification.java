@@ -47,7 +47,7 @@ public final class Verification {
 
     public RunReport run(VerifySpec spec) {
         SecretMasker masker = SecretMasker.defaults().withEnvironmentSecrets(ctx.aws().environment())
-                .withLiterals(ctx.secrets());
+                .withLiterals(ctx.secrets()).withLiterals(SpecSecrets.of(spec));
         Redactor redactor = new MaskingRedactor(masker);
         Duration deadline = spec.execution().deadline();
         long deadlineNanos = System.nanoTime() + deadline.toNanos();
