@@ -66,6 +66,8 @@ class FaultMatrixTest {
 
     static WireMockServer server;
     static FakeAws aws;
+    static final java.util.concurrent.atomic.AtomicInteger CELLS = new java.util.concurrent.atomic.AtomicInteger();
+    static final java.util.concurrent.atomic.AtomicInteger SAFETY_CELLS = new java.util.concurrent.atomic.AtomicInteger();
 
     @TempDir
     Path dir;
@@ -192,6 +194,7 @@ class FaultMatrixTest {
                 .containerThreads(40).jettyStopTimeout(1000L));
         server.start();
         aws = new FakeAws(server);
+        Measurements.reset();
     }
 
     @AfterAll
@@ -209,6 +212,7 @@ class FaultMatrixTest {
     @MethodSource("cells")
     @Timeout(90)
     void cell(Call call, Fault fault, Expected expected) throws Exception {
+        int index = CELLS.incrementAndGet(); // the invocation's [index] in the surefire report
         fault.install(call);
         VerifySpec spec = spec(call == Call.LIST_FUNCTIONS);
         List<String> progress = Collections.synchronizedList(new ArrayList<>());
@@ -242,7 +246,7 @@ class FaultMatrixTest {
         Duration elapsed = Duration.ofNanos(ended[0] - started);
         boolean rollbackSent = aws.count(Call.UPDATE_ALIAS, e -> true) > 0;
         Duration bound = DEADLINE.plusSeconds(1).plus(rollbackSent ? ROLLBACK_TIMEOUT : Duration.ZERO);
-        Measurements.record(call + " x " + fault, elapsed, bound);
+        Measurements.record("cell", index, call.api, fault.name(), expected.label(), elapsed, bound);
         assertThat(elapsed).as("run time of %s x %s (progress: %s)", call, fault, progress).isLessThanOrEqualTo(bound);
 
         // classification
@@ -324,6 +328,7 @@ class FaultMatrixTest {
     @MethodSource("safetyCells")
     @Timeout(90)
     void rollbackSafety(Safety safety, Call call, Fault fault) throws Exception {
+        int index = SAFETY_CELLS.incrementAndGet();
         String expectedRevision = "rev-7";
         switch (safety) {
             case CONFLICT -> aws.aliasConflict();
@@ -353,7 +358,9 @@ class FaultMatrixTest {
         run.join(Duration.ofSeconds(80));
         assertThat(run.isAlive()).isFalse();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        Measurements.record(safety + ": " + call + " x " + fault, elapsed, DEADLINE.plus(ROLLBACK_TIMEOUT).plusSeconds(1));
+        Measurements.record("rollbackSafety", index, safety.name(), call.api + " x " + fault.name(),
+                "FAILED or REFUSED with a reason; <= 1 UpdateAlias, always with the RevisionId", elapsed,
+                DEADLINE.plus(ROLLBACK_TIMEOUT).plusSeconds(1));
         assertThat(elapsed).isLessThanOrEqualTo(DEADLINE.plus(ROLLBACK_TIMEOUT).plusSeconds(1));
 
         RunReport r = report.get();

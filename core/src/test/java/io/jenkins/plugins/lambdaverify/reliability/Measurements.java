@@ -8,8 +8,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 
 /**
- * Run times of the fault cells, appended to {@code target/reliability/timings.tsv} (cell, elapsed ms, bound ms) so
- * the reliability report can state the largest overrun of any deadline.
+ * One line per fault cell in {@code target/reliability/timings.tsv} (method, invocation index, row, column,
+ * expectation, elapsed ms, bound ms): bin/reliability-report joins it with the surefire XML (pass or fail by
+ * method and index) to write docs/reliability.md, including the largest overrun of any deadline.
  */
 final class Measurements {
     private static final Path FILE = Path.of("target", "reliability", "timings.tsv");
@@ -17,10 +18,20 @@ final class Measurements {
     private Measurements() {
     }
 
-    static synchronized void record(String cell, Duration elapsed, Duration bound) {
+    static synchronized void reset() {
+        try {
+            Files.deleteIfExists(FILE);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot reset timings: " + e, e);
+        }
+    }
+
+    static synchronized void record(String method, int index, String row, String column, String expected,
+                                    Duration elapsed, Duration bound) {
         try {
             Files.createDirectories(FILE.getParent());
-            Files.writeString(FILE, cell + "\t" + elapsed.toMillis() + "\t" + bound.toMillis() + "\n",
+            Files.writeString(FILE, String.join("\t", method, String.valueOf(index), row, column, expected,
+                    String.valueOf(elapsed.toMillis()), String.valueOf(bound.toMillis())) + "\n",
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new IllegalStateException("cannot record timing: " + e, e);
