@@ -17,7 +17,6 @@ import io.jenkins.plugins.lambdaverify.spec.SourceLocation;
 import io.jenkins.plugins.lambdaverify.spec.SpecException;
 import io.jenkins.plugins.lambdaverify.spec.VerifySpec;
 import io.jenkins.plugins.lambdaverify.target.TargetResolutionException;
-import io.jenkins.plugins.lambdaverify.spec.ExecutionSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -85,7 +84,7 @@ public final class Verification {
             TargetInfo info = session.info();
             ctx.listener().info("verifying " + info.description() + describeVersion(info));
             VerificationEngine engine = new VerificationEngine(session.invoker(), ctx.listener(), redactor, ctx.clock());
-            VerificationResult result = engine.run(withDeadline(spec, remaining(deadlineNanos)), session.defaultTimeout());
+            VerificationResult result = engine.run(spec, session.defaultTimeout(), remaining(deadlineNanos));
             result = scanLogs(spec, session, result, masker, deadlineNanos);
             if (result.passed() || spec.rollback().strategy() == RollbackSpec.Strategy.NONE) {
                 return RunReport.of(info, result);
@@ -140,12 +139,6 @@ public final class Verification {
                 ctx.clock().instant());
         return RunReport.of(TargetInfo.described(spec.target().describe()), new VerificationResult(skipped.target(),
                 skipped.startedAt(), skipped.finishedAt(), skipped.phases(), List.of(), Termination.ABORTED, null));
-    }
-
-    private static VerifySpec withDeadline(VerifySpec spec, Duration remaining) {
-        ExecutionSpec e = spec.execution();
-        Duration bounded = remaining.isPositive() ? remaining : Duration.ofMillis(1);
-        return spec.withExecution(new ExecutionSpec(e.concurrency(), e.checkTimeout(), bounded, e.stopOnFailure()));
     }
 
     private static Duration remaining(long deadlineNanos) {
