@@ -35,11 +35,20 @@ public final class LambdaVerifyCommand implements Runnable {
         return cli.execute(args);
     }
 
+    /** picocli's message, but an unknown command is named as one ("Unmatched arguments from index 0" is not). */
+    private static String describe(CommandLine.ParameterException ex, CommandLine cmd) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && cmd.getParent() == null
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().getFirst().startsWith("-")) {
+            return "'" + u.getUnmatched().getFirst() + "' is not a command: use run, validate or serve";
+        }
+        return ex.getMessage();
+    }
+
     static CommandLine create() {
         CommandLine cli = new CommandLine(new LambdaVerifyCommand());
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();
-            cmd.getErr().println("lambda-verify: " + ex.getMessage());
+            cmd.getErr().println("lambda-verify: " + describe(ex, cmd));
             cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
             cmd.getErr().flush();
             return ExitCodes.USAGE;

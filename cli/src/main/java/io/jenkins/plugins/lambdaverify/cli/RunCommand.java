@@ -13,6 +13,7 @@ import io.jenkins.plugins.lambdaverify.result.RollbackOutcome;
 import io.jenkins.plugins.lambdaverify.result.RunReport;
 import io.jenkins.plugins.lambdaverify.rollback.LocalProcessRunner;
 import io.jenkins.plugins.lambdaverify.run.RunContext;
+import io.jenkins.plugins.lambdaverify.run.SpecSecrets;
 import io.jenkins.plugins.lambdaverify.run.Verification;
 import io.jenkins.plugins.lambdaverify.spec.Durations;
 import io.jenkins.plugins.lambdaverify.spec.ExecutionSpec;
@@ -109,7 +110,8 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = commandSpec.commandLine().getOut();
         PrintWriter err = commandSpec.commandLine().getErr();
         Map<String, String> env = System.getenv();
-        SecretMasker masker = SecretMasker.defaults().withEnvironmentSecrets(env);
+        // the spec's own secret header and query values too: a function may echo them back in prose
+        SecretMasker masker = SecretMasker.defaults().withEnvironmentSecrets(env).withLiterals(SpecSecrets.of(spec));
         boolean perCheck = progress != null ? progress : StderrProgress.terminal();
         ProgressListener listener = new StderrProgress(err, new ConsoleProgress(masker, ascii), perCheck);
         AwsSettings aws = new AwsSettings(null, null, null, roleArn, externalId, null, null, env, true, null);

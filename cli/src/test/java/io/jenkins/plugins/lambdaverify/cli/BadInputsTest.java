@@ -76,8 +76,8 @@ class BadInputsTest {
         Cli.Result r = run(f);
 
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.errLines()).containsExactly("error: " + f + ":6:25: not valid YAML: while parsing a flow sequence: "
-                + "expected ',' or ']', but got <stream end>");
+        assertThat(r.errLines()).containsExactly("error: " + f + ":6:25: not valid YAML: expected ',' or ']', "
+                + "but got <stream end> (while parsing a flow sequence)");
         assertThat(r.out()).isEmpty();
         assertThat(aws.invocations()).isEmpty();
         assertThat(dir.resolve("reports")).doesNotExist();

@@ -46,6 +46,11 @@ public final class AliasRollback {
         if (to.equals(from) && recorded.additionalWeights().isEmpty()) {
             return outcome(Status.REFUSED, "nothing to roll back: " + alias + " already points at version " + to, from, to);
         }
+        if (recorded.revisionId() == null || recorded.revisionId().isBlank()) {
+            // without the lock an update would overwrite whatever was deployed since: never do that
+            return outcome(Status.REFUSED, "no RevisionId was recorded for " + alias + ": an unconditional update could "
+                    + "overwrite a newer deployment, so it was left alone", from, to);
+        }
         String action = "update alias " + alias + " from version " + describe(recorded) + " to " + to
                 + " (RevisionId " + recorded.revisionId() + ")";
         if (dryRun) {

@@ -93,7 +93,14 @@ final class AwsTargetSession implements TargetSession {
 
     @Override
     public AliasRollback aliasRollback() {
-        return aliasState == null ? null : new AliasRollback(clients.lambda());
+        if (aliasState == null) {
+            return null;
+        }
+        // Not the discovery client: it retries 5xx and I/O errors, and a second UpdateAlias after one that AWS
+        // applied but whose answer was lost would fail its RevisionId check and be reported as someone else's change.
+        // Only throttling (refused, so not applied) is retried.
+        return new AliasRollback(clients.newLambdaClient(InvokeRetryPolicy.clientOverrideConfiguration().toBuilder()
+                .apiCallTimeout(spec.rollback().timeout()).build(), null));
     }
 
     @Override

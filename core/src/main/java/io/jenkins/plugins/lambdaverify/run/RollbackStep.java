@@ -55,7 +55,24 @@ final class RollbackStep {
         if (previous == null && state.primaryBeforeShift() == null) {
             previous = versionFromPreviousReport(spec.rollback().previousReport());
         }
-        return rollback.rollback(state, previous, spec.rollback().dryRun());
+        String to = previous;
+        java.time.Duration limit = spec.rollback().timeout();
+        try {
+            // UpdateAlias answers in milliseconds; one that stalls must not hold the run (nor an abort) hostage
+            return Bounded.call("rollback", limit, () -> rollback.rollback(state, to, spec.rollback().dryRun()), null);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return new RollbackOutcome("alias", Status.FAILED, "UpdateAlias did not answer within " + limit.toSeconds()
+                    + " s: the alias may or may not have moved; check it (aws lambda get-alias) before deploying again",
+                    state.verifiedVersion(), to, List.of());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new RollbackOutcome("alias", Status.FAILED, "aborted while UpdateAlias was in flight: the alias may "
+                    + "or may not have moved; check it (aws lambda get-alias)", state.verifiedVersion(), to, List.of());
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            return new RollbackOutcome("alias", Status.FAILED, "UpdateAlias failed: " + redactor.text(
+                    String.valueOf(cause.getMessage())), state.verifiedVersion(), to, List.of());
+        }
     }
 
     private RollbackOutcome sam(VerifySpec spec, TargetSession session) {

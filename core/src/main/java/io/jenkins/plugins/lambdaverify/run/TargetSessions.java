@@ -1,6 +1,7 @@
 package io.jenkins.plugins.lambdaverify.run;
 
 import io.jenkins.plugins.lambdaverify.aws.AwsClientFactory;
+import io.jenkins.plugins.lambdaverify.aws.AwsClientOptions;
 import io.jenkins.plugins.lambdaverify.aws.AwsSettings;
 import io.jenkins.plugins.lambdaverify.spec.Mode;
 import io.jenkins.plugins.lambdaverify.spec.SourceLocation;
@@ -13,14 +14,14 @@ final class TargetSessions {
     private TargetSessions() {
     }
 
-    static TargetSession open(VerifySpec spec, RunContext ctx) {
+    static TargetSession open(VerifySpec spec, RunContext ctx, AwsClientOptions options) {
         TargetSpec t = spec.target();
         Mode mode = t.effectiveMode();
         requireEnough(spec, mode);
         return switch (mode) {
             case HTTP -> new HttpTargetSession(t.baseUrl());
             case LOCAL -> LocalTargetSession.open(spec, ctx);
-            case LAMBDA -> AwsTargetSession.open(spec, AwsClientFactory.create(awsSettings(t, ctx.aws())));
+            case LAMBDA -> AwsTargetSession.open(spec, AwsClientFactory.create(awsSettings(t, ctx.aws()), options));
         };
     }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.lambdaverify.run;
 
 import io.jenkins.plugins.lambdaverify.aws.AwsCallException;
+import io.jenkins.plugins.lambdaverify.aws.AwsClientOptions;
 import io.jenkins.plugins.lambdaverify.aws.AwsConfigurationException;
 import io.jenkins.plugins.lambdaverify.engine.Redactor;
 import io.jenkins.plugins.lambdaverify.engine.VerificationEngine;
@@ -16,6 +17,10 @@ import io.jenkins.plugins.lambdaverify.spec.SourceLocation;
 import io.jenkins.plugins.lambdaverify.spec.SpecException;
 import io.jenkins.plugins.lambdaverify.spec.VerifySpec;
 import io.jenkins.plugins.lambdaverify.target.TargetResolutionException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One whole run, the same in every front end: resolve the target, run the phases, scan the logs, roll back when
@@ -27,36 +32,67 @@ import io.jenkins.plugins.lambdaverify.target.TargetResolutionException;
  */
 public final class Verification {
     private final RunContext ctx;
+    private final AwsClientOptions awsOptions;
 
     public Verification(RunContext ctx) {
+        this(ctx, AwsClientOptions.defaults());
+    }
+
+    /** With other timeouts and retries for the AWS control-plane clients (tests make retries fast). */
+    public Verification(RunContext ctx, AwsClientOptions awsOptions) {
         this.ctx = ctx;
+        this.awsOptions = awsOptions;
     }
 
     public RunReport run(VerifySpec spec) {
         SecretMasker masker = SecretMasker.defaults().withEnvironmentSecrets(ctx.aws().environment())
-                .withLiterals(ctx.secrets());
+                .withLiterals(ctx.secrets()).withLiterals(SpecSecrets.of(spec));
         Redactor redactor = new MaskingRedactor(masker);
+        Duration deadline = spec.execution().deadline();
+        long deadlineNanos = System.nanoTime() + deadline.toNanos();
+        // No single AWS call may outlive the run's deadline, retries included.
+        AwsClientOptions options = awsOptions.apiCallTimeout().compareTo(deadline) <= 0 ? awsOptions
+                : awsOptions.withApiCallTimeout(deadline);
         TargetSession session;
         try {
-            session = TargetSessions.open(spec, ctx);
-        } catch (AwsConfigurationException e) {
-            throw new SpecException(new SourceLocation("AWS settings", 0, 0), e.getMessage());
-        } catch (TargetResolutionException | AwsCallException | LocalRuntimeException e) {
-            String cause = redactor.text(e.getMessage());
-            ctx.listener().info("cannot verify " + spec.target().describe() + ": " + cause);
-            return RunReport.of(TargetInfo.described(spec.target().describe()),
-                    VerificationEngine.notRun(spec, spec.target().describe(), cause, ctx.clock().instant()));
+            session = Bounded.call("resolve", remaining(deadlineNanos), () -> TargetSessions.open(spec, ctx, options),
+                    TargetSession::close);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof AwsConfigurationException ace) {
+                throw new SpecException(new SourceLocation("AWS settings", 0, 0), ace.getMessage());
+            }
+            if (cause instanceof TargetResolutionException || cause instanceof AwsCallException
+                    || cause instanceof LocalRuntimeException) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return aborted(spec);
+                }
+                return notRun(spec, redactor.text(cause.getMessage()));
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(cause);
+        } catch (TimeoutException e) {
+            return notRun(spec, "resolving " + spec.target().describe() + " did not finish within the deadline of "
+                    + deadline.toSeconds() + " s: the AWS API did not answer in time");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return aborted(spec);
         }
         try (session) {
             TargetInfo info = session.info();
             ctx.listener().info("verifying " + info.description() + describeVersion(info));
             VerificationEngine engine = new VerificationEngine(session.invoker(), ctx.listener(), redactor, ctx.clock());
-            VerificationResult result = engine.run(spec, session.defaultTimeout());
-            result = new LogScanStep(ctx.listener(), masker).scan(spec, session, result);
+            VerificationResult result = engine.run(spec, session.defaultTimeout(), remaining(deadlineNanos));
+            result = scanLogs(spec, session, result, masker, deadlineNanos);
             if (result.passed() || spec.rollback().strategy() == RollbackSpec.Strategy.NONE) {
                 return RunReport.of(info, result);
             }
-            RollbackOutcome rollback = new RollbackStep(ctx, redactor).rollback(spec, session, result);
+            RollbackOutcome rollback = Thread.currentThread().isInterrupted()
+                    ? new RollbackOutcome(spec.rollback().strategy().id(), RollbackOutcome.Status.REFUSED,
+                    "the run was aborted: nothing was rolled back", null, null, java.util.List.of())
+                    : new RollbackStep(ctx, redactor).rollback(spec, session, result);
             ctx.listener().info("rollback " + rollback.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
                     + ": " + rollback.reason());
             VerificationResult reverification = null;
@@ -67,6 +103,46 @@ public final class Verification {
             }
             return new RunReport(info, result, rollback, reverification);
         }
+    }
+
+    /** The log scan, cut off at the run's deadline or an abort: the checks' verdict stands either way. */
+    private VerificationResult scanLogs(VerifySpec spec, TargetSession session, VerificationResult result,
+                                        SecretMasker masker, long deadlineNanos) {
+        if (!spec.logScan().enabled() || session.logSource() == null || Thread.currentThread().isInterrupted()) {
+            return result;
+        }
+        LogScanStep step = new LogScanStep(ctx.listener(), masker);
+        try {
+            return Bounded.call("log-scan", remaining(deadlineNanos), () -> step.scan(spec, session, result), null);
+        } catch (TimeoutException e) {
+            ctx.listener().info("warning: log scan skipped: it did not finish within the deadline of "
+                    + spec.execution().deadline().toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ctx.listener().info("warning: log scan skipped: the run was aborted");
+        } catch (ExecutionException e) {
+            ctx.listener().info("warning: log scan skipped: " + masker.maskText(String.valueOf(e.getCause())));
+        }
+        return result;
+    }
+
+    private RunReport notRun(VerifySpec spec, String cause) {
+        ctx.listener().info("cannot verify " + spec.target().describe() + ": " + cause);
+        return RunReport.of(TargetInfo.described(spec.target().describe()),
+                VerificationEngine.notRun(spec, spec.target().describe(), cause, ctx.clock().instant()));
+    }
+
+    /** Aborted before any check ran: every check skipped, and the abort stays visible to the caller. */
+    private RunReport aborted(VerifySpec spec) {
+        ctx.listener().info("aborted before verifying " + spec.target().describe());
+        VerificationResult skipped = VerificationEngine.notRun(spec, spec.target().describe(), "the run was aborted",
+                ctx.clock().instant());
+        return RunReport.of(TargetInfo.described(spec.target().describe()), new VerificationResult(skipped.target(),
+                skipped.startedAt(), skipped.finishedAt(), skipped.phases(), List.of(), Termination.ABORTED, null));
+    }
+
+    private static Duration remaining(long deadlineNanos) {
+        return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
     }
 
     private static String describeVersion(TargetInfo info) {

@@ -35,7 +35,7 @@ final class LocatedTreeReader {
             TokenStreamLocation loc = e.getLocation();
             SourceLocation at = loc == null ? new SourceLocation(file, 0, 0)
                     : new SourceLocation(file, loc.getLineNr(), loc.getColumnNr());
-            throw new SpecException(at, "not valid YAML: " + firstLine(e.getOriginalMessage()));
+            throw new SpecException(at, "not valid YAML: " + yamlProblem(e.getOriginalMessage()));
         }
     }
 
@@ -89,16 +89,23 @@ final class LocatedTreeReader {
     }
 
     /**
-     * SnakeYAML's message as one line: its context and problem ("while parsing a flow sequence: expected ',' or
-     * ']', but got <stream end>"), without the indented "in reader, line ..." marks and source excerpts (the
-     * location is given separately). The first line alone is often only the context, which does not say what is wrong.
+     * The parser's problem in one line. Its message reads "while parsing X / in reader, line.. / source echo / ^ /
+     * expected Y, but found Z / ...": the context line alone ("while parsing a block mapping") says nothing a user
+     * can act on, so the problem comes first, the context after it, and the echoed source is dropped (the
+     * file:line:column already points there).
      */
-    private static String firstLine(String message) {
+    static String yamlProblem(String message) {
         if (message == null || message.isBlank()) {
             return "unreadable";
         }
-        String joined = message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
-                .map(String::strip).collect(java.util.stream.Collectors.joining(": "));
-        return joined.isEmpty() ? message.strip().lines().findFirst().orElse("unreadable") : joined;
+        java.util.List<String> lines = message.strip().lines()
+                .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)) && !l.startsWith("^"))
+                .map(String::strip).toList();
+        if (lines.isEmpty()) {
+            return message.strip().lines().findFirst().orElse("unreadable").strip();
+        }
+        String context = lines.getFirst().startsWith("while ") && lines.size() > 1 ? lines.getFirst() : null;
+        String problem = context != null ? lines.get(1) : lines.getFirst();
+        return problem + (context != null ? " (" + context + ")" : "");
     }
 }

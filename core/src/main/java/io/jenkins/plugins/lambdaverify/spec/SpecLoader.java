@@ -24,11 +24,38 @@ public final class SpecLoader {
             throw new SpecException(new SourceLocation(file.toString(), 0, 0),
                     "config file not found: create it (see docs/getting-started.md) or pass another with -c");
         } catch (java.nio.charset.MalformedInputException e) {
-            throw new SpecException(new SourceLocation(file.toString(), 0, 0), "config file is not UTF-8 text");
+            throw new SpecException(firstInvalidByte(file), "config file is not UTF-8 text: save it as UTF-8");
         } catch (IOException e) {
-            throw new SpecException(new SourceLocation(file.toString(), 0, 0), "cannot read config file: " + e);
+            if (Files.isDirectory(file)) {
+                throw new SpecException(new SourceLocation(file.toString(), 0, 0),
+                        "is a directory, not a config file: pass the YAML file with -c, e.g. -c " + file.resolve(
+                                "lambda-verify.yaml"));
+            }
+            String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            throw new SpecException(new SourceLocation(file.toString(), 0, 0), "cannot read the config file ("
+                    + why + "): check that it exists and is readable");
         }
         return parse(text, file.toString());
+    }
+
+    /** Where the first byte that is not UTF-8 is, so the user can find it (line and column of the bad byte). */
+    private static SourceLocation firstInvalidByte(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            var decoder = StandardCharsets.UTF_8.newDecoder();
+            java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+            java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+            var result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                String before = out.flip().toString();
+                int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+                int column = before.length() - before.lastIndexOf('\n');
+                return new SourceLocation(file.toString(), line, column);
+            }
+        } catch (IOException ignored) {
+            // fall through: the file name alone
+        }
+        return new SourceLocation(file.toString(), 0, 0);
     }
 
     public static VerifySpec parse(String yaml, String fileName) {
