@@ -177,7 +177,7 @@ class BadInputsTest {
         assertUsage(Cli.run("run", "-c", f.toString(), "--region", "Europe", "--report-dir", dir.resolve("r").toString()),
                 "error: AWS settings: region 'Europe' from region is not an AWS region id: use e.g. eu-west-1");
         assertUsage(Cli.run("run", "--no-such-flag"), "lambda-verify: Unknown option: '--no-such-flag'", help);
-        assertUsage(Cli.run("deploy"), "lambda-verify: Unmatched argument at index 0: 'deploy'",
+        assertUsage(Cli.run("deploy"), "lambda-verify: 'deploy' is not a command: use run, validate or serve",
                 "Try 'lambda-verify --help' for more information.");
         assertThat(aws.invocations()).isEmpty();
     }

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * masked wherever they appear.
  */
 public final class SpecSecrets {
-    /** Shorter values would mask ordinary words all over the reports. */
-    static final int MIN_LENGTH = 6;
+    /** Shorter values (a dummy "invalid" token) would mask ordinary words all over the reports. */
+    static final int MIN_LENGTH = SecretMasker.MIN_GUESSED_LENGTH;
     private static final Pattern SCHEME = Pattern.compile("(?i)^(Bearer|Basic|Token)\\s+");
 
     private SpecSecrets() {
