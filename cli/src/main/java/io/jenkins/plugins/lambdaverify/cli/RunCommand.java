@@ -16,9 +16,9 @@ import io.jenkins.plugins.lambdaverify.run.RunContext;
 import io.jenkins.plugins.lambdaverify.run.SpecSecrets;
 import io.jenkins.plugins.lambdaverify.run.Verification;
 import io.jenkins.plugins.lambdaverify.spec.Durations;
-import io.jenkins.plugins.lambdaverify.spec.ExecutionSpec;
 import io.jenkins.plugins.lambdaverify.spec.RollbackSpec;
 import io.jenkins.plugins.lambdaverify.spec.SpecLoader;
+import io.jenkins.plugins.lambdaverify.spec.SpecOverrides;
 import io.jenkins.plugins.lambdaverify.spec.VerifySpec;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -147,28 +147,17 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private VerifySpec applyFlags(VerifySpec spec) {
-        VerifySpec s = spec.withTarget(target.applyTo(spec.target()));
-        ExecutionSpec e = s.execution();
-        s = s.withExecution(new ExecutionSpec(concurrency != null ? positive(concurrency) : e.concurrency(),
-                timeout != null ? duration("--timeout", timeout) : e.checkTimeout(),
-                deadline != null ? duration("--deadline", deadline) : e.deadline(),
-                stopOnFailure || e.stopOnFailure()));
-        if (noLogScan) {
-            var l = s.logScan();
-            s = s.withLogScan(new io.jenkins.plugins.lambdaverify.spec.LogScanSpec(false, l.useDefaults(), l.patterns(),
-                    l.ignore(), l.settle(), l.quietPeriod(), l.logGroup()));
-        }
-        RollbackSpec r = s.rollback();
-        RollbackSpec.Strategy strategy = r.strategy();
+        RollbackSpec.Strategy strategy = null;
         if (rollback != null) {
             strategy = RollbackSpec.Strategy.fromId(rollback);
             if (strategy == null) {
                 throw new UsageException("--rollback '" + rollback + "' is not one of alias, sam, command, none");
             }
         }
-        return s.withRollback(new RollbackSpec(strategy, previousVersion != null ? previousVersion : r.previousVersion(),
-                previousReport != null ? previousReport : r.previousReport(), dryRun || r.dryRun(), r.reverify(),
-                r.timeout(), r.sam(), r.command()));
+        return new SpecOverrides(target.toOverrides(), concurrency != null ? positive(concurrency) : null, null,
+                timeout != null ? duration("--timeout", timeout) : null,
+                deadline != null ? duration("--deadline", deadline) : null, stopOnFailure, noLogScan, List.of(),
+                strategy, previousVersion, previousReport, dryRun).applyTo(spec);
     }
 
     private static int positive(int n) {

@@ -43,15 +43,6 @@ final class TargetOptions {
     @Option(names = "--template", paramLabel = "FILE", description = "local mode: the built SAM template (default .aws-sam/build/template.yaml)")
     String template;
 
-    /**
-     * The config file's target with these flags on top. A flag that names the function one way (--function,
-     * --stack/--logical-id, --name-prefix) replaces the file's other ways: the example's {@code function: ApiFunction}
-     * (a local logical id) must not clash with {@code --stack} or {@code --function} in lambda mode.
-     */
-    TargetSpec applyTo(TargetSpec file) {
-        return file.overriddenWithLookupBy(toOverrides());
-    }
-
     /** The flags as a TargetSpec overlay; an unknown mode or format is a usage error (exit 2). */
     TargetSpec toOverrides() {
         Mode m = null;

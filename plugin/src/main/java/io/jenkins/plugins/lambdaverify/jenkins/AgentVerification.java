@@ -14,12 +14,12 @@ import io.jenkins.plugins.lambdaverify.result.RunReport;
 import io.jenkins.plugins.lambdaverify.run.RunContext;
 import io.jenkins.plugins.lambdaverify.run.Verification;
 import io.jenkins.plugins.lambdaverify.spec.ExecutionSpec;
-import io.jenkins.plugins.lambdaverify.spec.LogPatternSpec;
 import io.jenkins.plugins.lambdaverify.spec.LogScanSpec;
 import io.jenkins.plugins.lambdaverify.spec.RollbackSpec;
 import io.jenkins.plugins.lambdaverify.spec.SourceLocation;
 import io.jenkins.plugins.lambdaverify.spec.SpecException;
 import io.jenkins.plugins.lambdaverify.spec.SpecLoader;
+import io.jenkins.plugins.lambdaverify.spec.SpecOverrides;
 import io.jenkins.plugins.lambdaverify.spec.SpecProblem;
 import io.jenkins.plugins.lambdaverify.spec.TargetSpec;
 import io.jenkins.plugins.lambdaverify.spec.VerifySpec;
@@ -151,39 +151,20 @@ final class AgentVerification extends MasterToSlaveCallable<VerificationSummary,
     }
 
     private VerifySpec overridden(VerifySpec base) {
-        VerifySpec spec =
-                base.withTarget(base.target().overriddenWithLookupBy(request.target().toTargetSpec()));
-        ExecutionSpec e = spec.execution();
-        int concurrency = request.concurrency() > 0 ? request.concurrency() : e.concurrency();
-        if (request.concurrencyCap() > 0) {
-            concurrency = Math.min(concurrency, request.concurrencyCap());
-        }
-        spec = spec.withExecution(new ExecutionSpec(
-                Math.max(1, concurrency),
-                e.checkTimeout(),
-                request.timeoutSeconds() > 0 ? Duration.ofSeconds(request.timeoutSeconds()) : e.deadline(),
-                e.stopOnFailure()));
-        if (!request.logPatterns().isEmpty()) {
-            LogScanSpec l = spec.logScan();
-            List<LogPatternSpec> patterns = new ArrayList<>(l.patterns());
-            patterns.addAll(request.logPatternSpecs());
-            spec = spec.withLogScan(new LogScanSpec(
-                    l.enabled(), l.useDefaults(), patterns, l.ignore(), l.settle(), l.quietPeriod(), l.logGroup()));
-        }
-        if (request.rollback() != null) {
-            RollbackSpec r = spec.rollback();
-            RollbackSpec.Strategy strategy = RollbackSpec.Strategy.fromId(request.rollback());
-            spec = spec.withRollback(new RollbackSpec(
-                    strategy,
-                    r.previousVersion(),
-                    r.previousReport(),
-                    r.dryRun(),
-                    r.reverify(),
-                    r.timeout(),
-                    r.sam(),
-                    r.command()));
-        }
-        return spec;
+        return new SpecOverrides(
+                        request.target().toTargetSpec(),
+                        request.concurrency() > 0 ? request.concurrency() : null,
+                        request.concurrencyCap() > 0 ? request.concurrencyCap() : null,
+                        null,
+                        request.timeoutSeconds() > 0 ? Duration.ofSeconds(request.timeoutSeconds()) : null,
+                        false,
+                        false,
+                        request.logPatternSpecs(),
+                        request.rollback() != null ? RollbackSpec.Strategy.fromId(request.rollback()) : null,
+                        null,
+                        null,
+                        false)
+                .applyTo(base);
     }
 
     /** A user mistake: one line naming every problem with file:line:column, no stack trace. */
