@@ -106,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        VerifySpec spec = applyFlags(SpecLoader.load(config));
+        VerifySpec spec = applyFlags(SpecLoader.load(config, "pass another with -c"));
         PrintWriter out = commandSpec.commandLine().getOut();
         PrintWriter err = commandSpec.commandLine().getErr();
         Map<String, String> env = System.getenv();

@@ -21,7 +21,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        VerifySpec spec = SpecLoader.load(config);
+        VerifySpec spec = SpecLoader.load(config, "pass another with -c");
         var out = commandSpec.commandLine().getOut();
         out.printf("%s is valid: %d phase(s), %d check(s)%n", config, spec.phases().size(), spec.checkCount());
         spec.phases().forEach(p -> {

@@ -16,20 +16,31 @@ public final class SpecLoader {
     private SpecLoader() {
     }
 
+    /** Reads a config file; a missing one is reported as "create it or name another one". */
     public static VerifySpec load(Path file) {
+        return load(file, "name another one");
+    }
+
+    /**
+     * Reads a config file.
+     *
+     * @param howToNameAnother how this front end names another file, for the "not found" message, e.g. "pass another
+     *                         with -c" in the CLI or "set config: 'path' on the step" in Jenkins
+     */
+    public static VerifySpec load(Path file, String howToNameAnother) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new SpecException(new SourceLocation(file.toString(), 0, 0),
-                    "config file not found: create it (see docs/getting-started.md) or pass another with -c");
+                    "config file not found: create it (see docs/getting-started.md) or " + howToNameAnother);
         } catch (java.nio.charset.MalformedInputException e) {
             throw new SpecException(firstInvalidByte(file), "config file is not UTF-8 text: save it as UTF-8");
         } catch (IOException e) {
             if (Files.isDirectory(file)) {
                 throw new SpecException(new SourceLocation(file.toString(), 0, 0),
-                        "is a directory, not a config file: pass the YAML file with -c, e.g. -c " + file.resolve(
-                                "lambda-verify.yaml"));
+                        "is a directory, not a config file: " + howToNameAnother + ", e.g. "
+                                + file.resolve("lambda-verify.yaml"));
             }
             String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
             throw new SpecException(new SourceLocation(file.toString(), 0, 0), "cannot read the config file ("

@@ -3,10 +3,13 @@ package io.jenkins.plugins.lambdaverify.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SpecLoaderTest {
 
@@ -197,5 +200,19 @@ class SpecLoaderTest {
                 .phases().get(0).checks();
         assertThat(checks).extracting(CheckSpec::name)
                 .containsExactly("GET /a -> 401|307", "GET /b -> 404|2xx", "GET /c -> not 5xx");
+    }
+
+    @Test
+    void aMissingOrMisnamedFileSaysHowThisFrontEndNamesAnother(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("verify.yaml");
+        assertThatThrownBy(() -> SpecLoader.load(missing, "set config: 'path' on the step"))
+                .hasMessage(missing + ": config file not found: create it (see docs/getting-started.md) or set "
+                        + "config: 'path' on the step");
+        assertThatThrownBy(() -> SpecLoader.load(missing)).hasMessageEndingWith("or name another one")
+                .message().doesNotContain("-c");
+        Path folder = Files.createDirectory(dir.resolve("deploy"));
+        assertThatThrownBy(() -> SpecLoader.load(folder))
+                .hasMessageContaining("is a directory, not a config file: name another one, e.g. "
+                        + folder.resolve("lambda-verify.yaml"));
     }
 }
