@@ -15,6 +15,7 @@ import hudson.tasks.test.PipelineTestDetails;
 import io.jenkins.plugins.lambdaverify.report.JsonReportReader;
 import io.jenkins.plugins.lambdaverify.result.RunReport;
 import io.jenkins.plugins.lambdaverify.result.Termination;
+import io.jenkins.plugins.lambdaverify.run.InvocationPermits;
 import io.jenkins.plugins.lambdaverify.spec.EventFormat;
 import io.jenkins.plugins.lambdaverify.spec.ExecutionSpec;
 import io.jenkins.plugins.lambdaverify.spec.Mode;
@@ -90,7 +91,7 @@ final class VerificationRunner {
                 AwsAccess.resolve(text.apply(options.getCredentialsId()), run, env, workspace),
                 wanted);
 
-        InvocationPermits permits = InvocationPermits.get();
+        InvocationPermits permits = LambdaVerifyGlobalConfiguration.permits();
         int granted = permits.acquire(wanted);
         VerificationSummary summary;
         try {
