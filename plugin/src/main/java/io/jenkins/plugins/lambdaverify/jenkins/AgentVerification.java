@@ -86,7 +86,7 @@ final class AgentVerification extends MasterToSlaveCallable<VerificationSummary,
         SecretMasker masker = SecretMasker.defaults()
                 .withEnvironmentSecrets(aws.environment())
                 .withLiterals(secrets);
-        ProgressListener progress = new ConsoleProgress(listener.getLogger());
+        ProgressListener progress = new BuildLogProgress(listener.getLogger(), masker);
         ProcessRunner processes = new AgentProcessRunner(listener);
 
         VerifySpec spec = spec(workspace);
