@@ -34,6 +34,19 @@ public class BuildSummary implements Serializable {
         return new BuildSummary(all);
     }
 
+    /**
+     * An id for one more verification of this build: {@code base}, or {@code base-2}, {@code base-3}... when a
+     * verification already has it (a step run twice on the same node id, two publishers).
+     */
+    public String uniqueId(String base) {
+        List<String> taken = verifications.stream().map(VerificationSummary::getId).toList();
+        String id = base;
+        for (int n = 2; taken.contains(id); n++) {
+            id = base + "-" + n;
+        }
+        return id;
+    }
+
     /** Whether every verification of the build passed (a build without any passed nothing wrong). */
     public boolean isPassed() {
         return verifications.stream().allMatch(VerificationSummary::isPassed);

@@ -54,6 +54,19 @@ class BuildSummaryTest {
     }
 
     @Test
+    void idsStayUniqueWithinABuild() {
+        BuildSummary build = new BuildSummary(List.of());
+        assertThat(build.uniqueId("publisher")).isEqualTo("publisher");
+
+        build = build.with(Summaries.passed("publisher", 1, 10, 0));
+        assertThat(build.uniqueId("publisher")).isEqualTo("publisher-2");
+        assertThat(build.uniqueId("7")).isEqualTo("7");
+
+        build = build.with(Summaries.passed("publisher-2", 1, 10, 0));
+        assertThat(build.uniqueId("publisher")).isEqualTo("publisher-3");
+    }
+
+    @Test
     void addingAVerificationKeepsTheOrderAndLeavesTheOriginalAlone() {
         BuildSummary first = new BuildSummary(List.of(Summaries.passed("staging", 4, 100, 1)));
 

@@ -40,17 +40,7 @@ public class LambdaVerifyBuildAction extends BuildAction<BuildSummary> {
     /** {@code base}, or {@code base-2}, {@code base-3}... when the build already has a verification of that id. */
     static String uniqueId(Run<?, ?> run, String base) {
         LambdaVerifyBuildAction existing = run.getAction(LambdaVerifyBuildAction.class);
-        if (existing == null) {
-            return base;
-        }
-        List<String> taken = existing.getResult().getVerifications().stream()
-                .map(VerificationSummary::getId)
-                .toList();
-        String id = base;
-        for (int n = 2; taken.contains(id); n++) {
-            id = base + "-" + n;
-        }
-        return id;
+        return existing == null ? base : existing.getResult().uniqueId(base);
     }
 
     @Override
