@@ -23,6 +23,8 @@ import io.jenkins.plugins.lambdaverify.spec.SpecOverrides;
 import io.jenkins.plugins.lambdaverify.spec.SpecProblem;
 import io.jenkins.plugins.lambdaverify.spec.TargetSpec;
 import io.jenkins.plugins.lambdaverify.spec.VerifySpec;
+import io.jenkins.plugins.lambdaverify.summary.SummaryFactory;
+import io.jenkins.plugins.lambdaverify.summary.VerificationSummary;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serial;
@@ -81,7 +83,10 @@ final class AgentVerification extends MasterToSlaveCallable<VerificationSummary,
         AwsSettings aws = request.aws()
                 .toSettings(request.target().region(), request.target().endpointUrl());
         List<String> secrets = request.aws().secrets();
-        ProgressListener progress = new ConsoleProgress(listener.getLogger());
+        SecretMasker masker = SecretMasker.defaults()
+                .withEnvironmentSecrets(aws.environment())
+                .withLiterals(secrets);
+        ProgressListener progress = new BuildLogProgress(listener.getLogger(), masker);
         ProcessRunner processes = new AgentProcessRunner(listener);
 
         VerifySpec spec = spec(workspace);
@@ -99,9 +104,6 @@ final class AgentVerification extends MasterToSlaveCallable<VerificationSummary,
         Thread.interrupted();
         // ReportWriter writes the JUnit file before the JSON one: a controller that stopped waiting (abort on a
         // remote agent) takes report.json's presence to mean the JUnit file is complete.
-        SecretMasker masker = SecretMasker.defaults()
-                .withEnvironmentSecrets(aws.environment())
-                .withLiterals(secrets);
         ReportWriteResult written = new ReportWriter(masker)
                 .write(
                         report,

@@ -10,10 +10,9 @@ import hudson.ProxyConfiguration;
 import hudson.Util;
 import hudson.model.Run;
 import hudson.util.Secret;
+import io.jenkins.plugins.lambdaverify.aws.AwsEnvironment;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import jenkins.model.Jenkins;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -34,28 +33,10 @@ final class AwsAccess {
         }
         AgentAws.Keys keys = id == null ? null : resolveCredentials(id, run);
         return new AgentAws(
-                awsVariables(env, global.getDefaultRegion()),
+                AwsEnvironment.awsVariables(env, global.getDefaultRegion()), // only these cross to the agent
                 keys,
                 proxy(),
                 global.isAllowAgentIdentity() && workspace.isRemote());
-    }
-
-    /**
-     * The AWS_* variables of the step's environment: all the SDK reads, and nothing else crosses to the agent. The
-     * global default region joins as AWS_REGION when the environment names none, so that it comes last: after the
-     * step parameter, the config file and the environment.
-     */
-    static Map<String, String> awsVariables(Map<String, String> env, @CheckForNull String defaultRegion) {
-        Map<String, String> aws = new TreeMap<>();
-        env.forEach((name, value) -> {
-            if (name.startsWith("AWS_") && value != null) {
-                aws.put(name, value);
-            }
-        });
-        if (defaultRegion != null && !aws.containsKey("AWS_REGION") && !aws.containsKey("AWS_DEFAULT_REGION")) {
-            aws.put("AWS_REGION", defaultRegion);
-        }
-        return aws;
     }
 
     private static AgentAws.Keys resolveCredentials(String id, Run<?, ?> run) throws AbortException {

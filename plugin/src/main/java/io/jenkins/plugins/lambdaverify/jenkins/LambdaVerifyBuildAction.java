@@ -2,6 +2,8 @@ package io.jenkins.plugins.lambdaverify.jenkins;
 
 import hudson.model.Action;
 import hudson.model.Run;
+import io.jenkins.plugins.lambdaverify.summary.BuildSummary;
+import io.jenkins.plugins.lambdaverify.summary.VerificationSummary;
 import io.jenkins.plugins.util.AbstractXmlStream;
 import io.jenkins.plugins.util.BuildAction;
 import io.jenkins.plugins.util.JobAction;
@@ -13,14 +15,14 @@ import java.util.List;
  * The verifications of one build: a summary on the build page and a page of its own. The report is kept in
  * {@value #FILE_NAME} next to build.xml (plain data) and read lazily, so long histories stay cheap.
  */
-public class LambdaVerifyBuildAction extends BuildAction<LambdaVerifyReport> {
+public class LambdaVerifyBuildAction extends BuildAction<BuildSummary> {
     @Serial
     private static final long serialVersionUID = 1L;
 
     static final String FILE_NAME = "lambda-verify.xml";
     static final String URL_NAME = "lambda-verify";
 
-    LambdaVerifyBuildAction(Run<?, ?> owner, LambdaVerifyReport report) {
+    LambdaVerifyBuildAction(Run<?, ?> owner, BuildSummary report) {
         super(owner, report);
     }
 
@@ -28,8 +30,8 @@ public class LambdaVerifyBuildAction extends BuildAction<LambdaVerifyReport> {
     static void record(Run<?, ?> run, VerificationSummary summary) {
         synchronized (run) {
             LambdaVerifyBuildAction existing = run.getAction(LambdaVerifyBuildAction.class);
-            LambdaVerifyReport report = existing == null
-                    ? new LambdaVerifyReport(List.of(summary))
+            BuildSummary report = existing == null
+                    ? new BuildSummary(List.of(summary))
                     : existing.getResult().with(summary);
             run.addOrReplaceAction(new LambdaVerifyBuildAction(run, report));
         }
@@ -38,26 +40,16 @@ public class LambdaVerifyBuildAction extends BuildAction<LambdaVerifyReport> {
     /** {@code base}, or {@code base-2}, {@code base-3}... when the build already has a verification of that id. */
     static String uniqueId(Run<?, ?> run, String base) {
         LambdaVerifyBuildAction existing = run.getAction(LambdaVerifyBuildAction.class);
-        if (existing == null) {
-            return base;
-        }
-        List<String> taken = existing.getResult().getVerifications().stream()
-                .map(VerificationSummary::getId)
-                .toList();
-        String id = base;
-        for (int n = 2; taken.contains(id); n++) {
-            id = base + "-" + n;
-        }
-        return id;
+        return existing == null ? base : existing.getResult().uniqueId(base);
     }
 
     @Override
-    protected AbstractXmlStream<LambdaVerifyReport> createXmlStream() {
+    protected AbstractXmlStream<BuildSummary> createXmlStream() {
         return new ReportXmlStream();
     }
 
     @Override
-    protected JobAction<? extends BuildAction<LambdaVerifyReport>> createProjectAction() {
+    protected JobAction<? extends BuildAction<BuildSummary>> createProjectAction() {
         return new LambdaVerifyJobAction(getOwner().getParent());
     }
 

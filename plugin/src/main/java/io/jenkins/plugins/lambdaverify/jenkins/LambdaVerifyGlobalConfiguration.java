@@ -9,6 +9,7 @@ import hudson.model.Item;
 import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.lambdaverify.run.InvocationPermits;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
@@ -23,7 +24,11 @@ import org.kohsuke.stapler.verb.POST;
 @Extension
 @Symbol("lambdaVerify")
 public class LambdaVerifyGlobalConfiguration extends GlobalConfiguration {
-    public static final int DEFAULT_MAX_CONCURRENT_INVOCATIONS = InvocationPermits.DEFAULT_CAPACITY;
+    /** Default cap on invocations in flight across all builds (AWS Lambda's default burst quotas are far higher). */
+    public static final int DEFAULT_MAX_CONCURRENT_INVOCATIONS = 32;
+
+    /** The controller's one pool of invocation permits, shared by every build; sized by this configuration. */
+    private static final InvocationPermits PERMITS = new InvocationPermits(DEFAULT_MAX_CONCURRENT_INVOCATIONS);
 
     private String defaultRegion;
     private String defaultCredentialsId;
@@ -32,11 +37,16 @@ public class LambdaVerifyGlobalConfiguration extends GlobalConfiguration {
 
     public LambdaVerifyGlobalConfiguration() {
         load();
-        InvocationPermits.get().resize(maxConcurrentInvocations);
+        PERMITS.resize(maxConcurrentInvocations);
     }
 
     public static LambdaVerifyGlobalConfiguration get() {
         return ExtensionList.lookupSingleton(LambdaVerifyGlobalConfiguration.class);
+    }
+
+    /** The invocation permits of this controller, capped at {@link #getMaxConcurrentInvocations()}. */
+    static InvocationPermits permits() {
+        return PERMITS;
     }
 
     @NonNull
@@ -76,7 +86,7 @@ public class LambdaVerifyGlobalConfiguration extends GlobalConfiguration {
     public void setMaxConcurrentInvocations(int maxConcurrentInvocations) {
         this.maxConcurrentInvocations =
                 maxConcurrentInvocations > 0 ? maxConcurrentInvocations : DEFAULT_MAX_CONCURRENT_INVOCATIONS;
-        InvocationPermits.get().resize(this.maxConcurrentInvocations);
+        PERMITS.resize(this.maxConcurrentInvocations);
         save();
     }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.lambdaverify.jenkins;
 
 import edu.hm.hafner.echarts.SeriesBuilder;
+import io.jenkins.plugins.lambdaverify.summary.BuildSummary;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,7 +15,7 @@ class LatencySeriesBuilder extends SeriesBuilder<LambdaVerifyBuildAction> {
         return series(action.getResult());
     }
 
-    static Map<String, Integer> series(LambdaVerifyReport report) {
+    static Map<String, Integer> series(BuildSummary report) {
         Map<String, Integer> series = new LinkedHashMap<>();
         series.put(P95, (int) Math.min(Integer.MAX_VALUE, report.getP95LatencyMillis()));
         series.put(COLD_STARTS, report.getColdStarts());

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.lambdaverify.jenkins;
 
 import edu.hm.hafner.echarts.SeriesBuilder;
+import io.jenkins.plugins.lambdaverify.summary.BuildSummary;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,7 +18,7 @@ class OutcomeSeriesBuilder extends SeriesBuilder<LambdaVerifyBuildAction> {
         return series(action.getResult());
     }
 
-    static Map<String, Integer> series(LambdaVerifyReport report) {
+    static Map<String, Integer> series(BuildSummary report) {
         Map<String, Integer> series = new LinkedHashMap<>();
         series.put(PASSED, report.getPassedCount());
         series.put(FAILED, report.getFailed());

@@ -15,9 +15,12 @@ import hudson.tasks.test.PipelineTestDetails;
 import io.jenkins.plugins.lambdaverify.report.JsonReportReader;
 import io.jenkins.plugins.lambdaverify.result.RunReport;
 import io.jenkins.plugins.lambdaverify.result.Termination;
+import io.jenkins.plugins.lambdaverify.run.InvocationPermits;
 import io.jenkins.plugins.lambdaverify.spec.EventFormat;
 import io.jenkins.plugins.lambdaverify.spec.ExecutionSpec;
 import io.jenkins.plugins.lambdaverify.spec.Mode;
+import io.jenkins.plugins.lambdaverify.summary.SummaryFactory;
+import io.jenkins.plugins.lambdaverify.summary.VerificationSummary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -88,7 +91,7 @@ final class VerificationRunner {
                 AwsAccess.resolve(text.apply(options.getCredentialsId()), run, env, workspace),
                 wanted);
 
-        InvocationPermits permits = InvocationPermits.get();
+        InvocationPermits permits = LambdaVerifyGlobalConfiguration.permits();
         int granted = permits.acquire(wanted);
         VerificationSummary summary;
         try {
@@ -112,12 +115,12 @@ final class VerificationRunner {
         attachJUnit(reportDir, run, workspace, launcher, listener, node);
         if (Termination.ABORTED.name().equals(summary.getTermination())) {
             // Aborted on the built-in node: the engine stopped in-flight checks and the reports are attached.
-            summary.setBuildResult(Result.ABORTED.toString());
+            summary = summary.withBuildResult(Result.ABORTED.toString());
             LambdaVerifyBuildAction.record(run, summary);
             throw new InterruptedException(Texts.get("Runner.aborted"));
         }
         Result wantedResult = summary.isPassed() ? Result.SUCCESS : policy.result();
-        summary.setBuildResult(wantedResult.toString());
+        summary = summary.withBuildResult(wantedResult.toString());
         LambdaVerifyBuildAction.record(run, summary);
         applyPolicy(summary, policy, run, node, log);
         return summary;
@@ -156,8 +159,7 @@ final class VerificationRunner {
             files.sort(null);
             VerificationSummary summary = SummaryFactory.summarize(id, report, files);
             attachJUnit(reportDir, run, workspace, launcher, listener, node);
-            summary.setBuildResult(Result.ABORTED.toString());
-            LambdaVerifyBuildAction.record(run, summary);
+            LambdaVerifyBuildAction.record(run, summary.withBuildResult(Result.ABORTED.toString()));
         } catch (IOException | InterruptedException | RuntimeException e) {
             listener.getLogger().println(Texts.get("Runner.abortedNoReports", ABORT_GRACE.toSeconds()) + ": " + e);
         }

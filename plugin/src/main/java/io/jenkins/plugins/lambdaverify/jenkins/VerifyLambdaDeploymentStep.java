@@ -13,6 +13,7 @@ import hudson.model.TaskListener;
 import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.lambdaverify.summary.VerificationSummary;
 import java.io.Serial;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.tasks.junit.TestResultAction;
+import io.jenkins.plugins.lambdaverify.summary.BuildSummary;
+import io.jenkins.plugins.lambdaverify.summary.VerificationSummary;
 import java.io.File;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -34,7 +36,7 @@ class LambdaVerifyBuildActionTest {
             FreeStyleBuild build = r.jenkins
                     .getItemByFullName("orders", FreeStyleProject.class)
                     .getBuildByNumber(1);
-            LambdaVerifyReport report =
+            BuildSummary report =
                     build.getAction(LambdaVerifyBuildAction.class).getResult();
 
             assertThat(report.getVerifications())

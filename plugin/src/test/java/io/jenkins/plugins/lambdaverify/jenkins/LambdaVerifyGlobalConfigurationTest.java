@@ -3,6 +3,7 @@ package io.jenkins.plugins.lambdaverify.jenkins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.util.FormValidation;
+import io.jenkins.plugins.lambdaverify.run.InvocationPermits;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -40,7 +41,7 @@ class LambdaVerifyGlobalConfigurationTest {
     @Test
     void theCapAppliesToRunningVerifications(JenkinsRule r) throws InterruptedException {
         LambdaVerifyGlobalConfiguration.get().setMaxConcurrentInvocations(3);
-        InvocationPermits permits = InvocationPermits.get();
+        InvocationPermits permits = LambdaVerifyGlobalConfiguration.permits();
 
         int granted = permits.acquire(8);
         try {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.lambdaverify.jenkins;
 
+import io.jenkins.plugins.lambdaverify.summary.VerificationSummary;
 import java.util.List;
 
 /** Hand-made summaries for tests that need a build action without running a verification. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
+import io.jenkins.plugins.lambdaverify.summary.BuildSummary;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -43,7 +44,7 @@ class TrendChartTest {
 
     @Test
     void seriesCountOutcomesPerBuild() {
-        LambdaVerifyReport report = new LambdaVerifyReport(
+        BuildSummary report = new BuildSummary(
                 java.util.List.of(Summaries.passed("a", 4, 100, 1), Summaries.failedAndRolledBack("b")));
 
         assertThat(OutcomeSeriesBuilder.series(report))

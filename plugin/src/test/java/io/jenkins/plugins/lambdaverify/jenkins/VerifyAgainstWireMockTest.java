@@ -21,6 +21,7 @@ import hudson.model.Result;
 import hudson.tasks.junit.CaseResult;
 import hudson.tasks.junit.TestResultAction;
 import hudson.tasks.test.TestResultProjectAction;
+import io.jenkins.plugins.lambdaverify.summary.VerificationSummary;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.lambdaverify.jenkins;
+package io.jenkins.plugins.lambdaverify.summary;
 
 import java.io.Serial;
 import java.io.Serializable;
@@ -6,14 +6,20 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Every verification of one build, in the order they ran (a Pipeline may verify several functions). */
-public class LambdaVerifyReport implements Serializable {
+/**
+ * Every verification of one build, in the order they ran (a Pipeline may verify several functions), and the numbers
+ * a trend chart draws per build.
+ *
+ * <p>Serializable for the same reason as {@link VerificationSummary}: the Jenkins plugin keeps it next to build.xml
+ * with XStream.
+ */
+public class BuildSummary implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
     private final List<VerificationSummary> verifications;
 
-    public LambdaVerifyReport(List<VerificationSummary> verifications) {
+    public BuildSummary(List<VerificationSummary> verifications) {
         this.verifications = new ArrayList<>(verifications);
     }
 
@@ -21,13 +27,27 @@ public class LambdaVerifyReport implements Serializable {
         return Collections.unmodifiableList(verifications);
     }
 
-    /** This report with one more verification. */
-    public LambdaVerifyReport with(VerificationSummary summary) {
+    /** This build summary with one more verification. */
+    public BuildSummary with(VerificationSummary summary) {
         List<VerificationSummary> all = new ArrayList<>(verifications);
         all.add(summary);
-        return new LambdaVerifyReport(all);
+        return new BuildSummary(all);
     }
 
+    /**
+     * An id for one more verification of this build: {@code base}, or {@code base-2}, {@code base-3}... when a
+     * verification already has it (a step run twice on the same node id, two publishers).
+     */
+    public String uniqueId(String base) {
+        List<String> taken = verifications.stream().map(VerificationSummary::getId).toList();
+        String id = base;
+        for (int n = 2; taken.contains(id); n++) {
+            id = base + "-" + n;
+        }
+        return id;
+    }
+
+    /** Whether every verification of the build passed (a build without any passed nothing wrong). */
     public boolean isPassed() {
         return verifications.stream().allMatch(VerificationSummary::isPassed);
     }
@@ -60,6 +80,7 @@ public class LambdaVerifyReport implements Serializable {
                 .sum();
     }
 
+    /** Verifications whose rollback was done (dry runs, refusals and failed rollbacks do not count). */
     public int getRollbacks() {
         return (int)
                 verifications.stream().filter(VerificationSummary::isRolledBack).count();

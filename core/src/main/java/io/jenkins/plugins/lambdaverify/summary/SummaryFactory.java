@@ -1,4 +1,4 @@
-package io.jenkins.plugins.lambdaverify.jenkins;
+package io.jenkins.plugins.lambdaverify.summary;
 
 import io.jenkins.plugins.lambdaverify.result.CheckResult;
 import io.jenkins.plugins.lambdaverify.result.LogFinding;
@@ -9,11 +9,17 @@ import io.jenkins.plugins.lambdaverify.result.RunReport;
 import io.jenkins.plugins.lambdaverify.result.VerificationResult;
 import java.util.List;
 
-/** Turns the engine's {@link RunReport} into the plain {@link VerificationSummary} Jenkins keeps. */
-final class SummaryFactory {
+/** Turns the engine's {@link RunReport} into the plain {@link VerificationSummary} a CI server keeps. */
+public final class SummaryFactory {
     private SummaryFactory() {}
 
-    static VerificationSummary summarize(String id, RunReport report, List<String> reportFiles) {
+    /**
+     * @param id          unique within the build, stable across builds (Jenkins: the step's flow node id, or
+     *                    {@code publisher})
+     * @param report      the run, as {@code Verification.run} returned it or the JSON report reader read it back
+     * @param reportFiles workspace-relative paths of the written reports
+     */
+    public static VerificationSummary summarize(String id, RunReport report, List<String> reportFiles) {
         VerificationResult v = report.verification();
         List<CheckResult> checks =
                 v.phases().stream().flatMap(p -> p.checks().stream()).toList();
@@ -49,7 +55,7 @@ final class SummaryFactory {
     }
 
     /** Nearest-rank 95th percentile of the latencies of the checks that ran; 0 when none ran. */
-    static long p95LatencyMillis(List<CheckResult> checks) {
+    public static long p95LatencyMillis(List<CheckResult> checks) {
         long[] latencies = checks.stream()
                 .filter(c -> c.outcome() != Outcome.SKIPPED)
                 .mapToLong(c -> c.latency().toMillis())

@@ -1,6 +1,5 @@
-package io.jenkins.plugins.lambdaverify.jenkins;
+package io.jenkins.plugins.lambdaverify.summary;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -10,8 +9,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One verification as Jenkins keeps it: plain data only (no SDK or core types), so that it crosses the agent channel,
- * persists with XStream next to the build and renders in Jelly. Built on the agent by {@link SummaryFactory}.
+ * One verification as a CI server keeps it: the numbers and evidence of a {@code RunReport} as plain data (no SDK
+ * types, no engine records), for the build page, the trend charts and the Pipeline step's returned {@link #toMap()}.
+ * Built by {@link SummaryFactory}.
+ *
+ * <p>Serializable because the Jenkins plugin builds it on the agent, sends it to the controller over remoting and
+ * keeps it next to build.xml with XStream. The fields are therefore limited to String, boxed numbers, booleans,
+ * ArrayList and the nested classes here: the JDK types Jenkins' class filter accepts (no {@code List.copyOf}), and
+ * the plugin's {@code META-INF/hudson.remoting.ClassFilter} names these classes. Plain classes, not records: Jenkins'
+ * XStream restores objects field by field, which records do not allow.
  */
 public class VerificationSummary implements Serializable {
     @Serial
@@ -36,8 +42,13 @@ public class VerificationSummary implements Serializable {
     private final List<Finding> findings;
     private final Rollback rollback;
     private final List<String> reportFiles;
-    private String buildResult;
+    private final String buildResult;
 
+    /**
+     * @param infrastructureError why the run could not reach the function, or {@code null}
+     * @param rollback            what the rollback did, or {@code null} when none was attempted
+     * @param reportFiles         workspace-relative paths of the written reports
+     */
     @SuppressWarnings("checkstyle:ParameterNumber")
     public VerificationSummary(
             String id,
@@ -53,12 +64,39 @@ public class VerificationSummary implements Serializable {
             long p95LatencyMillis,
             int coldStarts,
             String termination,
-            @CheckForNull String infrastructureError,
+            String infrastructureError,
             List<Phase> phases,
             List<Check> problems,
             List<Finding> findings,
-            @CheckForNull Rollback rollback,
+            Rollback rollback,
             List<String> reportFiles) {
+        this(id, target, passed, total, passedCount, failed, errors, skipped, failingFindings, durationMillis,
+                p95LatencyMillis, coldStarts, termination, infrastructureError, phases, problems, findings, rollback,
+                reportFiles, null);
+    }
+
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    private VerificationSummary(
+            String id,
+            String target,
+            boolean passed,
+            int total,
+            int passedCount,
+            int failed,
+            int errors,
+            int skipped,
+            int failingFindings,
+            long durationMillis,
+            long p95LatencyMillis,
+            int coldStarts,
+            String termination,
+            String infrastructureError,
+            List<Phase> phases,
+            List<Check> problems,
+            List<Finding> findings,
+            Rollback rollback,
+            List<String> reportFiles,
+            String buildResult) {
         this.id = id;
         this.target = target;
         this.passed = passed;
@@ -78,6 +116,7 @@ public class VerificationSummary implements Serializable {
         this.findings = new ArrayList<>(findings);
         this.rollback = rollback;
         this.reportFiles = new ArrayList<>(reportFiles);
+        this.buildResult = buildResult;
     }
 
     /** Unique within the build: the Pipeline step's node id, or {@code publisher} for the freestyle action. */
@@ -85,14 +124,17 @@ public class VerificationSummary implements Serializable {
         return id;
     }
 
+    /** What was verified, e.g. {@code lambda:orders-api:live}. */
     public String getTarget() {
         return target;
     }
 
+    /** Whether the verification passed: every check passed, no failing log finding, no infrastructure error. */
     public boolean isPassed() {
         return passed;
     }
 
+    /** Checks in the run, skipped ones included. */
     public int getTotal() {
         return total;
     }
@@ -113,6 +155,7 @@ public class VerificationSummary implements Serializable {
         return skipped;
     }
 
+    /** Log findings over their pattern's threshold. */
     public int getFailingFindings() {
         return failingFindings;
     }
@@ -121,19 +164,22 @@ public class VerificationSummary implements Serializable {
         return durationMillis;
     }
 
+    /** Nearest-rank 95th percentile latency of the checks that ran; 0 when none ran. */
     public long getP95LatencyMillis() {
         return p95LatencyMillis;
     }
 
+    /** Checks whose invocation hit a cold start (the function's init ran). */
     public int getColdStarts() {
         return coldStarts;
     }
 
+    /** How the run ended: the name of a {@code Termination}, e.g. {@code COMPLETED} or {@code ABORTED}. */
     public String getTermination() {
         return termination;
     }
 
-    @CheckForNull
+    /** Why the run could not reach the function, or {@code null}. */
     public String getInfrastructureError() {
         return infrastructureError;
     }
@@ -151,11 +197,12 @@ public class VerificationSummary implements Serializable {
         return Collections.unmodifiableList(findings);
     }
 
-    @CheckForNull
+    /** What the rollback did, or {@code null} when none was attempted. */
     public Rollback getRollback() {
         return rollback;
     }
 
+    /** Whether a rollback was done (not merely attempted, refused or dry-run). */
     public boolean isRolledBack() {
         return rollback != null && "DONE".equals(rollback.getStatus());
     }
@@ -165,17 +212,22 @@ public class VerificationSummary implements Serializable {
         return Collections.unmodifiableList(reportFiles);
     }
 
-    /** The build result this verification asked for, set on the controller once the policy was applied. */
-    @CheckForNull
+    /** The build result this verification asked for (e.g. {@code UNSTABLE}), or {@code null} before it was decided. */
     public String getBuildResult() {
         return buildResult;
     }
 
-    void setBuildResult(String buildResult) {
-        this.buildResult = buildResult;
+    /** This summary with the build result its result policy asked for (decided after the run, by the front end). */
+    public VerificationSummary withBuildResult(String result) {
+        return new VerificationSummary(id, target, passed, total, passedCount, failed, errors, skipped,
+                failingFindings, durationMillis, p95LatencyMillis, coldStarts, termination, infrastructureError,
+                phases, problems, findings, rollback, reportFiles, result);
     }
 
-    /** What the Pipeline step returns: plain types only, readable in the sandbox. */
+    /**
+     * What the Pipeline step returns: plain types only (String, Integer, Long, Boolean, ArrayList, {@code null}),
+     * readable in the script sandbox. The keys are documented in docs/jenkins.md.
+     */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("passed", passed);
@@ -241,6 +293,7 @@ public class VerificationSummary implements Serializable {
             return durationMillis;
         }
 
+        /** Whether no check of the phase failed or errored (skipped checks do not count against it). */
         public boolean isOk() {
             return failed == 0 && errors == 0;
         }
@@ -270,11 +323,11 @@ public class VerificationSummary implements Serializable {
                 String outcome,
                 String expectation,
                 List<String> failures,
-                @CheckForNull String errorMessage,
-                @CheckForNull Integer statusCode,
-                @CheckForNull String responseExcerpt,
+                String errorMessage,
+                Integer statusCode,
+                String responseExcerpt,
                 long latencyMillis,
-                @CheckForNull String requestId,
+                String requestId,
                 List<String> logLines) {
             this.phase = phase;
             this.name = name;
@@ -297,6 +350,7 @@ public class VerificationSummary implements Serializable {
             return name;
         }
 
+        /** {@code FAILED} or {@code ERROR}: the name of the check's {@code Outcome}. */
         public String getOutcome() {
             return outcome;
         }
@@ -309,17 +363,17 @@ public class VerificationSummary implements Serializable {
             return Collections.unmodifiableList(failures);
         }
 
-        @CheckForNull
+        /** Why the check could not be evaluated (an error), or {@code null}. */
         public String getErrorMessage() {
             return errorMessage;
         }
 
-        @CheckForNull
+        /** The HTTP status the function answered, or {@code null} when there was no response. */
         public Integer getStatusCode() {
             return statusCode;
         }
 
-        @CheckForNull
+        /** The start of the (masked) response body, or {@code null}. */
         public String getResponseExcerpt() {
             return responseExcerpt;
         }
@@ -328,7 +382,7 @@ public class VerificationSummary implements Serializable {
             return latencyMillis;
         }
 
-        @CheckForNull
+        /** The Lambda request id, or {@code null} (http mode, or no response). */
         public String getRequestId() {
             return requestId;
         }
@@ -373,6 +427,7 @@ public class VerificationSummary implements Serializable {
             return threshold;
         }
 
+        /** Whether more events matched than the pattern allows. */
         public boolean isFailing() {
             return count > threshold;
         }
@@ -398,8 +453,8 @@ public class VerificationSummary implements Serializable {
                 String strategy,
                 String status,
                 String reason,
-                @CheckForNull String fromVersion,
-                @CheckForNull String toVersion,
+                String fromVersion,
+                String toVersion,
                 List<String> output) {
             this.strategy = strategy;
             this.status = status;
@@ -413,6 +468,7 @@ public class VerificationSummary implements Serializable {
             return strategy;
         }
 
+        /** The name of a {@code RollbackOutcome.Status}: {@code DONE}, {@code DRY_RUN}, {@code REFUSED} or {@code FAILED}. */
         public String getStatus() {
             return status;
         }
@@ -421,12 +477,12 @@ public class VerificationSummary implements Serializable {
             return reason;
         }
 
-        @CheckForNull
+        /** The version the rollback moved away from, or {@code null} (e.g. a SAM rollback). */
         public String getFromVersion() {
             return fromVersion;
         }
 
-        @CheckForNull
+        /** The version the rollback moved to, or {@code null}. */
         public String getToVersion() {
             return toVersion;
         }
