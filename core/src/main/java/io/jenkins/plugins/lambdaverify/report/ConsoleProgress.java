@@ -58,8 +58,10 @@ public final class ConsoleProgress {
 
     /** e.g. {@code ✘ phase unauthenticated: 0/2 passed, 1 failed, 1 error (30.00 s)}. */
     public String phaseFinished(PhaseResult p) {
+        // A phase none of whose checks ran (abort, stop on failure) did not pass: it shows the skipped mark.
+        boolean noneRan = !p.checks().isEmpty() && p.count(Outcome.SKIPPED) == p.checks().size();
         Outcome worst = p.count(Outcome.FAILED) > 0 ? Outcome.FAILED
-                : p.count(Outcome.ERROR) > 0 ? Outcome.ERROR : Outcome.PASSED;
+                : p.count(Outcome.ERROR) > 0 ? Outcome.ERROR : noneRan ? Outcome.SKIPPED : Outcome.PASSED;
         return marks.mark(worst) + " phase " + ReportText.oneLine(p.name()) + ": " + ConsoleSummary.totals(p)
                 + " (" + ReportText.duration(p.duration()) + ")";
     }

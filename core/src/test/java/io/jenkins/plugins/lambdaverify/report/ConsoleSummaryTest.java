@@ -68,6 +68,9 @@ class ConsoleSummaryTest {
         assertThat(progress.phaseStarted("public", 2)).isEqualTo("▶ phase public (2 checks)");
         assertThat(progress.phaseFinished(ReportFixtures.incident().verification().phases().get(1)))
                 .isEqualTo("✘ phase unauthenticated: 0/2 passed, 1 failed, 1 error (30.00 s)");
+        assertThat(progress.phaseFinished(ReportFixtures.incident().verification().phases().get(2)))
+                .as("a phase none of whose checks ran is not marked as passed")
+                .startsWith("- phase errors: 0/1 passed");
 
         CheckResult multiline = new CheckResult("p", "GET /x -> 200", "GET", "/x", "status 200", Outcome.ERROR,
                 List.of(), "boom\nsecond line password=hunter2 \u001B[31mred\u001B[0m", null, null,
