@@ -8,7 +8,10 @@ public final class ExitCodes {
     public static final int FAILED = 1;
     /** Usage or config error: nothing was run. */
     public static final int USAGE = 2;
-    /** Infrastructure error: credentials, network, function not found. */
+    /**
+     * Infrastructure error: credentials, network, function not found; or the checks passed and a required log scan
+     * ({@code logScan.required}) could not read the logs.
+     */
     public static final int INFRASTRUCTURE = 3;
     /** Checks failed, the rollback was done and the rolled-back version passed (or was not re-verified). */
     public static final int ROLLED_BACK = 4;

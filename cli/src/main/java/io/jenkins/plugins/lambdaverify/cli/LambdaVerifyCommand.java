@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, ValidateCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all checks passed", "1:checks failed", "2:usage or config error",
-                "3:infrastructure error (credentials, network, function not found)",
+                "3:infrastructure error (credentials, network, function not found, a required log scan could not run)",
                 "4:checks failed and the deployment was rolled back", "5:checks failed and the rollback was refused or failed"})
 public final class LambdaVerifyCommand implements Runnable {
 

@@ -201,6 +201,10 @@ final class RunCommand implements Callable<Integer> {
         if (report.verification().infrastructureError() != null) {
             return ExitCodes.INFRASTRUCTURE;
         }
+        if (report.verification().deploymentPassed()) {
+            // only a required log scan that could not read the logs (logScan.required) failed the run
+            return ExitCodes.INFRASTRUCTURE;
+        }
         RollbackOutcome r = report.rollback();
         if (r == null || r.status() == RollbackOutcome.Status.DRY_RUN) {
             return ExitCodes.FAILED;

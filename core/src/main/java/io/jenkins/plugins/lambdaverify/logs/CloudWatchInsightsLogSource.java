@@ -93,8 +93,8 @@ public final class CloudWatchInsightsLogSource implements LogSource {
                     .limit(MAX_ROWS)).queryId());
         } catch (AwsCallException e) {
             if (e.getCause() instanceof ResourceNotFoundException) {
-                return new LogReadStats(0, 0, 1, true, false, List.of("log group " + query.logGroup()
-                        + " does not exist: the function has not logged yet, or logGroup is wrong"));
+                return new LogReadStats(0, 0, 1, true, false, List.of(), "log group " + query.logGroup()
+                        + " does not exist: the function has not logged yet, or logGroup is wrong");
             }
             throw e;
         }

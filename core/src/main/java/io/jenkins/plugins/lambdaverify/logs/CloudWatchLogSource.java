@@ -89,11 +89,13 @@ public final class CloudWatchLogSource implements LogSource {
             Instant horizon = pollStarted.minus(settle.lateArrivalHorizon());
             from = horizon.isAfter(query.start()) ? horizon : query.start();
         }
-        List<String> warnings = new ArrayList<>();
-        if (groupMissing) {
-            warnings.add("log group " + query.logGroup() + " does not exist: the function has not logged yet, or its role "
-                    + "lacks logs:CreateLogGroup/logs:PutLogEvents, or logGroup is wrong");
+        if (groupMissing && counts[0] + counts[1] == 0) {
+            // Not a warning: no events from a group that does not exist says nothing about the function's health.
+            return new LogReadStats(0, 0, polls, settled, false, List.of(), "log group " + query.logGroup()
+                    + " does not exist: the function has not logged yet, or its role lacks "
+                    + "logs:CreateLogGroup/logs:PutLogEvents, or logGroup is wrong");
         }
+        List<String> warnings = new ArrayList<>();
         if (!settled) {
             warnings.add("log events were still arriving when the settle timeout (" + settle.timeout().toSeconds()
                     + " s) ended: late events may be missing");

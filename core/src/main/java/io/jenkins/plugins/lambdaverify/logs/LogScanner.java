@@ -1,6 +1,7 @@
 package io.jenkins.plugins.lambdaverify.logs;
 
 import io.jenkins.plugins.lambdaverify.result.LogFinding;
+import io.jenkins.plugins.lambdaverify.secret.SecretRules;
 import io.jenkins.plugins.lambdaverify.spec.LogPatternSpec;
 import io.jenkins.plugins.lambdaverify.spec.LogScanSpec;
 import java.time.Instant;
@@ -134,7 +135,7 @@ public final class LogScanner implements Consumer<LogEvent> {
 
     private void record(LogPattern pattern, String line, LogEvent event) {
         matched++;
-        String signature = Signatures.of(LogLineMasker.mask(line));
+        String signature = Signatures.of(SecretRules.mask(line));
         String key;
         if (pattern.threshold() > 0) {
             key = pattern.name() + "\u0000";
@@ -188,7 +189,7 @@ public final class LogScanner implements Consumer<LogEvent> {
                 last = last == null || t.isAfter(last) ? t : last;
             }
             if (samples.size() < MAX_SAMPLES) {
-                String sample = LogLineMasker.mask(LINE_BREAK.matcher(event.message().strip()).replaceAll("\n"));
+                String sample = SecretRules.mask(LINE_BREAK.matcher(event.message().strip()).replaceAll("\n"));
                 if (sample.length() > MAX_SAMPLE_LENGTH) {
                     sample = sample.substring(0, MAX_SAMPLE_LENGTH) + "...";
                 }

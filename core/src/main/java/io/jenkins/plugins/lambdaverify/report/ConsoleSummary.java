@@ -99,6 +99,11 @@ public final class ConsoleSummary {
             out.add(indent + marks.mark(Outcome.PASSED) + " no errors in logs ("
                     + one(String.join(", ", LogScanView.cleanPatterns(v))) + ")");
         }
+        String scanProblem = ReportText.logScanProblem(v);
+        if (scanProblem != null) {
+            out.add(indent + marks.mark(v.logScan().required() ? Outcome.FAILED : Outcome.ERROR) + " " + one(scanProblem)
+                    + " (" + ReportText.logScanConsequence(v) + ")");
+        }
     }
 
     /**
@@ -183,7 +188,7 @@ public final class ConsoleSummary {
 
     /**
      * The one-line verdict, e.g. {@code FAILED: 1 failed, 1 error, 2 passed, 1 skipped of 5 checks in 3.50 s} or
-     * {@code PASSED: 3 passed of 3 checks in 3.50 s}.
+     * {@code PASSED: 3 passed of 3 checks in 3.50 s}; {@code ; logs not scanned} when the log scan could not run.
      */
     public String verdict(VerificationResult v) {
         StringBuilder sb = new StringBuilder(v.passed() ? "PASSED: " : "FAILED: ");
@@ -204,6 +209,9 @@ public final class ConsoleSummary {
         if (v.failingFindings() > 0) {
             sb.append("; ").append(v.failingFindings()).append(" failing log finding")
                     .append(v.failingFindings() == 1 ? "" : "s");
+        }
+        if (LogScanView.scanFailed(v)) {
+            sb.append(v.logScan().required() ? "; the required log scan could not run" : "; logs not scanned");
         }
         return sb.toString();
     }

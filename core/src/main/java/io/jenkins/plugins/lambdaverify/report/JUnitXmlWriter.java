@@ -2,6 +2,7 @@ package io.jenkins.plugins.lambdaverify.report;
 
 import io.jenkins.plugins.lambdaverify.result.CheckResult;
 import io.jenkins.plugins.lambdaverify.result.LogFinding;
+import io.jenkins.plugins.lambdaverify.result.LogScanStatus;
 import io.jenkins.plugins.lambdaverify.result.Outcome;
 import io.jenkins.plugins.lambdaverify.result.PhaseResult;
 import io.jenkins.plugins.lambdaverify.result.RollbackOutcome;
@@ -33,7 +34,8 @@ import javax.xml.stream.XMLStreamWriter;
  * request id, version, response excerpt and log lines.
  *
  * <p>Extra suites: {@code log-scan} (one testcase per finding signature, failing over its threshold, or one passing
- * "no errors in logs" case), {@code run} (when the function could not be reached or the run was cut short),
+ * "no errors in logs" case, or one errored {@value #LOG_SCAN_FAILED_CASE} case of type
+ * {@value #LOG_SCAN_ERROR_TYPE} when the scan could not read the logs, its message the reason), {@code run} (when the function could not be reached or the run was cut short),
  * {@code rollback}, and {@code reverify/<phase>} (and {@code reverify/log-scan}) for the re-verification.
  *
  * <p>All text is masked with the {@link SecretMasker} and cleaned of characters XML 1.0 forbids.
@@ -46,6 +48,10 @@ public final class JUnitXmlWriter {
     public static final String FAILURE_TYPE = "AssertionError";
     /** Type of the {@code <error>} of a check that got no answer to evaluate. */
     public static final String ERROR_TYPE = "InvocationError";
+    /** Type of the {@code <error>} of a log scan that could not read the logs. */
+    public static final String LOG_SCAN_ERROR_TYPE = "LogScanError";
+    /** Name of the testcase of a log scan that could not read the logs. */
+    public static final String LOG_SCAN_FAILED_CASE = "read the logs";
 
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -140,9 +146,30 @@ public final class JUnitXmlWriter {
             suites.add(new Suite(prefix + phase.name(), v.startedAt(), ReportText.seconds(phase.duration()),
                     properties, cases));
         }
-        if (LogScanView.scanRan(v)) {
+        if (LogScanView.scanFailed(v)) {
+            suites.add(logScanFailureSuite(v, prefix, classPrefix + "log-scan"));
+        } else if (LogScanView.scanRan(v)) {
             suites.add(logScanSuite(v, prefix, classPrefix + "log-scan"));
         }
+    }
+
+    /**
+     * A scan that could not read the logs: one errored case, so the test page says "could not read" where a clean
+     * scan would have said "no errors in logs". An error, not a failure: nothing in the function was found wrong.
+     */
+    private Suite logScanFailureSuite(VerificationResult v, String prefix, String classname) {
+        LogScanStatus s = v.logScan();
+        StringBuilder detail = new StringBuilder("reason: ").append(mask(s.reason() == null ? "no reason recorded"
+                : s.reason())).append('\n');
+        if (s.action() != null) {
+            detail.append("action: ").append(s.action()).append('\n');
+        }
+        detail.append("required: ").append(s.required() ? "yes" : "no").append(" (")
+                .append(ReportText.logScanConsequence(v)).append(")\n");
+        String body = XmlChars.clean(detail.toString());
+        Case c = new Case(LOG_SCAN_FAILED_CASE, classname, "0.000", Kind.ERROR,
+                cleanOneLine(ReportText.logScanProblem(v)), LOG_SCAN_ERROR_TYPE, body, body);
+        return new Suite(prefix + "log-scan", v.finishedAt(), "0.000", Map.of(), List.of(c));
     }
 
     private Case checkCase(CheckResult c, String classname) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.lambdaverify.report;
 
 import io.jenkins.plugins.lambdaverify.result.CheckResult;
 import io.jenkins.plugins.lambdaverify.result.LogFinding;
+import io.jenkins.plugins.lambdaverify.result.LogScanStatus;
 import io.jenkins.plugins.lambdaverify.result.Outcome;
 import io.jenkins.plugins.lambdaverify.result.PhaseResult;
 import io.jenkins.plugins.lambdaverify.result.RollbackOutcome;
@@ -112,7 +113,17 @@ public final class JsonReportReader {
         }
         return new VerificationResult(v.string("target"), v.instant("startedAt", true), v.instant("finishedAt", true),
                 v.list("phases", JsonReportReader::phase), v.list("findings", JsonReportReader::finding),
-                v.enumValue("termination", Termination.class, true), v.string("infrastructureError"));
+                v.enumValue("termination", Termination.class, true), v.string("infrastructureError"),
+                logScan(v.object("logScan", false)));
+    }
+
+    /** {@code null} for reports written before the field existed: the status is then derived from the findings. */
+    private static LogScanStatus logScan(Node s) {
+        if (s == null) {
+            return null;
+        }
+        return new LogScanStatus(s.enumValue("status", LogScanStatus.State.class, true), s.string("reason"),
+                s.string("action"), s.bool("required"));
     }
 
     private static PhaseResult phase(Node p) {
@@ -194,6 +205,17 @@ public final class JsonReportReader {
                 throw wrong(field, "a string");
             }
             return value;
+        }
+
+        boolean bool(String field) {
+            if (absent(field)) {
+                return false;
+            }
+            JsonNode value = json.get(field);
+            if (!value.isBoolean()) {
+                throw wrong(field, "true or false");
+            }
+            return value.booleanValue();
         }
 
         BigDecimal decimal(String field) {

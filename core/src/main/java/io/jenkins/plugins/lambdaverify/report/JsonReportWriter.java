@@ -2,6 +2,7 @@ package io.jenkins.plugins.lambdaverify.report;
 
 import io.jenkins.plugins.lambdaverify.result.CheckResult;
 import io.jenkins.plugins.lambdaverify.result.LogFinding;
+import io.jenkins.plugins.lambdaverify.result.LogScanStatus;
 import io.jenkins.plugins.lambdaverify.result.Outcome;
 import io.jenkins.plugins.lambdaverify.result.PhaseResult;
 import io.jenkins.plugins.lambdaverify.result.RollbackOutcome;
@@ -112,6 +113,14 @@ public final class JsonReportWriter {
         v.phases().forEach(p -> phase(phases.addObject(), p));
         ArrayNode findings = node.putArray("findings");
         v.findings().forEach(f -> finding(findings.addObject(), f));
+        logScan(node.putObject("logScan"), v.logScan());
+    }
+
+    private void logScan(ObjectNode node, LogScanStatus s) {
+        node.put("status", lower(s.state().name()));
+        node.put("reason", text(s.reason()));
+        node.put("action", s.action());
+        node.put("required", s.required());
     }
 
     private static void counts(ObjectNode summary, long passed, long failed, long error, long skipped) {

@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * How reporters read the log scan out of a {@link VerificationResult}.
  *
- * <p>Convention: no findings at all means no scan ran. A scan that ran and saw nothing records one finding per
- * pattern with {@code count == 0} ({@link #noMatches}); reporters then say "no errors in logs". Findings with a
+ * <p>Convention: no findings at all means no scan ran, or it could not read the logs: {@link #scanFailed} tells
+ * which ({@link VerificationResult#logScan()} has the reason). A scan that ran and saw nothing records one finding
+ * per pattern with {@code count == 0} ({@link #noMatches}); reporters then say "no errors in logs". Findings with a
  * count are matches, failing when over their threshold.
  */
 public final class LogScanView {
@@ -23,6 +24,11 @@ public final class LogScanView {
     /** Whether a log scan ran (it recorded at least one finding or no-match marker). */
     public static boolean scanRan(VerificationResult v) {
         return !v.findings().isEmpty();
+    }
+
+    /** Whether a log scan was attempted and could not read the logs (reporters say so, never "no errors"). */
+    public static boolean scanFailed(VerificationResult v) {
+        return v.logScan().failed();
     }
 
     /** The findings that matched something (count above zero), failing or within their threshold. */

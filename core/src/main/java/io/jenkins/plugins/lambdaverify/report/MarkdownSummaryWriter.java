@@ -56,6 +56,11 @@ public final class MarkdownSummaryWriter {
         if (problem != null) {
             md.append("> **⚠️ ").append(cell(problem)).append("**\n\n");
         }
+        String scanProblem = ReportText.logScanProblem(v);
+        if (scanProblem != null) {
+            md.append(v.logScan().required() ? "❌ " : "⚠️ ").append(cell(scanProblem)).append(" (")
+                    .append(escape(ReportText.logScanConsequence(v))).append(")\n\n");
+        }
         if (v.passed()) {
             phaseOverview(md, v);
             md.append("<details><summary>All checks</summary>\n\n");
@@ -94,6 +99,9 @@ public final class MarkdownSummaryWriter {
             if (v.failingFindings() > 0) {
                 line.append(" · ").append(v.failingFindings()).append(" failing log finding")
                         .append(v.failingFindings() == 1 ? "" : "s");
+            }
+            if (v.logScan().failsRun()) {
+                line.append(" · the required log scan could not run");
             }
         }
         line.append(" · ").append(ReportText.duration(v.duration()));

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.lambdaverify.report;
 
 import io.jenkins.plugins.lambdaverify.result.CheckResult;
+import io.jenkins.plugins.lambdaverify.result.LogScanStatus;
 import io.jenkins.plugins.lambdaverify.result.Outcome;
 import io.jenkins.plugins.lambdaverify.result.RunReport;
 import io.jenkins.plugins.lambdaverify.result.TargetInfo;
@@ -109,5 +110,24 @@ public final class ReportText {
             case ABORTED -> "the run was aborted";
             case COMPLETED -> null;
         };
+    }
+
+    /**
+     * One line on a log scan that could not read the logs, e.g. {@code log scan could not run: logs:FilterLogEvents
+     * denied ...}, or {@code null} when it read them (or was not attempted). Not masked: callers mask.
+     */
+    public static String logScanProblem(VerificationResult v) {
+        LogScanStatus s = v.logScan();
+        if (!s.failed()) {
+            return null;
+        }
+        return "log scan could not run" + (s.required() ? " (logScan.required)" : "") + ": "
+                + (s.reason() == null ? "no reason recorded" : oneLine(s.reason()));
+    }
+
+    /** What a failed log scan means for the verdict, for a user who only reads the summary. */
+    public static String logScanConsequence(VerificationResult v) {
+        return v.logScan().required() ? "the run fails: logScan.required is set"
+                : "the checks' verdict stands; the logs went unread";
     }
 }

@@ -7,6 +7,7 @@ import io.jenkins.plugins.lambdaverify.engine.Redactor;
 import io.jenkins.plugins.lambdaverify.engine.VerificationEngine;
 import io.jenkins.plugins.lambdaverify.local.LocalRuntimeException;
 import io.jenkins.plugins.lambdaverify.report.SecretMasker;
+import io.jenkins.plugins.lambdaverify.result.LogScanStatus;
 import io.jenkins.plugins.lambdaverify.result.RollbackOutcome;
 import io.jenkins.plugins.lambdaverify.result.RunReport;
 import io.jenkins.plugins.lambdaverify.result.TargetInfo;
@@ -86,7 +87,8 @@ public final class Verification {
             VerificationEngine engine = new VerificationEngine(session.invoker(), ctx.listener(), redactor, ctx.clock());
             VerificationResult result = engine.run(spec, session.defaultTimeout(), remaining(deadlineNanos));
             result = scanLogs(spec, session, result, masker, deadlineNanos);
-            if (result.passed() || spec.rollback().strategy() == RollbackSpec.Strategy.NONE) {
+            // A required log scan that could not read the logs fails the run, but shows nothing broken: no rollback.
+            if (result.deploymentPassed() || spec.rollback().strategy() == RollbackSpec.Strategy.NONE) {
                 return RunReport.of(info, result);
             }
             RollbackOutcome rollback = Thread.currentThread().isInterrupted()
@@ -105,31 +107,35 @@ public final class Verification {
         }
     }
 
-    /** The log scan, cut off at the run's deadline or an abort: the checks' verdict stands either way. */
+    /**
+     * The log scan, cut off at the run's deadline or an abort. The checks' verdict stands either way; the result
+     * records a scan that could not finish as failed, with the reason.
+     */
     private VerificationResult scanLogs(VerifySpec spec, TargetSession session, VerificationResult result,
                                         SecretMasker masker, long deadlineNanos) {
-        if (!spec.logScan().enabled() || session.logSource() == null || Thread.currentThread().isInterrupted()) {
-            return result;
-        }
         LogScanStep step = new LogScanStep(ctx.listener(), masker);
+        if (!spec.logScan().enabled() || Thread.currentThread().isInterrupted()) {
+            return step.scan(spec, session, result); // says why not, without building a log source
+        }
         try {
             return Bounded.call("log-scan", remaining(deadlineNanos), () -> step.scan(spec, session, result), null);
         } catch (TimeoutException e) {
-            ctx.listener().info("warning: log scan skipped: it did not finish within the deadline of "
-                    + spec.execution().deadline().toSeconds() + " s");
+            return step.failed(spec, result, "it did not finish within the run's deadline of "
+                    + spec.execution().deadline().toSeconds() + " s: raise execution.deadline or shorten "
+                    + "logScan.settle", null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            ctx.listener().info("warning: log scan skipped: the run was aborted");
+            return step.failed(spec, result, "the run was aborted during the log scan", null);
         } catch (ExecutionException e) {
-            ctx.listener().info("warning: log scan skipped: " + masker.maskText(String.valueOf(e.getCause())));
+            return step.failed(spec, result, String.valueOf(e.getCause()), null);
         }
-        return result;
     }
 
     private RunReport notRun(VerifySpec spec, String cause) {
         ctx.listener().info("cannot verify " + spec.target().describe() + ": " + cause);
         return RunReport.of(TargetInfo.described(spec.target().describe()),
-                VerificationEngine.notRun(spec, spec.target().describe(), cause, ctx.clock().instant()));
+                VerificationEngine.notRun(spec, spec.target().describe(), cause, ctx.clock().instant())
+                        .withLogScan(List.of(), LogScanStatus.skipped("the function could not be reached")));
     }
 
     /** Aborted before any check ran: every check skipped, and the abort stays visible to the caller. */
@@ -138,7 +144,8 @@ public final class Verification {
         VerificationResult skipped = VerificationEngine.notRun(spec, spec.target().describe(), "the run was aborted",
                 ctx.clock().instant());
         return RunReport.of(TargetInfo.described(spec.target().describe()), new VerificationResult(skipped.target(),
-                skipped.startedAt(), skipped.finishedAt(), skipped.phases(), List.of(), Termination.ABORTED, null));
+                skipped.startedAt(), skipped.finishedAt(), skipped.phases(), List.of(), Termination.ABORTED, null,
+                LogScanStatus.skipped("the run was aborted")));
     }
 
     private static Duration remaining(long deadlineNanos) {

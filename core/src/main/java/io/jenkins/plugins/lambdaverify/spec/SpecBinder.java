@@ -33,7 +33,7 @@ final class SpecBinder {
     static final Set<String> HEADER_OPS = Set.of("equals", "matches", "present");
     static final Set<String> JSON_OPS = Set.of("equals", "contains", "matches", "exists");
     static final Set<String> LOG_SCAN_KEYS = Set.of("enabled", "defaults", "patterns", "ignore", "settle",
-            "quietPeriod", "logGroup");
+            "quietPeriod", "logGroup", "required");
     static final Set<String> LOG_PATTERN_KEYS = Set.of("name", "regex", "threshold");
     static final Set<String> ROLLBACK_KEYS = Set.of("strategy", "previousVersion", "previousReport", "dryRun",
             "reverify", "timeout", "sam", "command");
@@ -211,9 +211,14 @@ final class SpecBinder {
         }
         Duration settle = duration(m, "settle");
         Duration quiet = duration(m, "quietPeriod");
+        Boolean required = bool(m, "required");
+        if (Boolean.FALSE.equals(enabled) && Boolean.TRUE.equals(required)) {
+            problem(m.entries().get("required").value(), "logScan.required is true but the scan is disabled "
+                    + "(enabled: false): drop one of them");
+        }
         return new LogScanSpec(enabled == null || enabled, useDefaults == null || useDefaults, patterns, ignore,
                 settle != null ? settle : defaults.settle(), quiet != null ? quiet : defaults.quietPeriod(),
-                string(m, "logGroup"));
+                string(m, "logGroup"), required != null && required);
     }
 
     private LogPatternSpec logPattern(Node item) {

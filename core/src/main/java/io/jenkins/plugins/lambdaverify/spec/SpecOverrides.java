@@ -46,7 +46,7 @@ public record SpecOverrides(TargetSpec target, Integer concurrency, Integer conc
             List<LogPatternSpec> patterns = new ArrayList<>(l.patterns());
             patterns.addAll(extraPatterns);
             s = s.withLogScan(new LogScanSpec(l.enabled() && !disableLogScan, l.useDefaults(), patterns, l.ignore(),
-                    l.settle(), l.quietPeriod(), l.logGroup()));
+                    l.settle(), l.quietPeriod(), l.logGroup(), l.required()));
         }
         RollbackSpec r = s.rollback();
         return s.withRollback(new RollbackSpec(rollbackStrategy != null ? rollbackStrategy : r.strategy(),

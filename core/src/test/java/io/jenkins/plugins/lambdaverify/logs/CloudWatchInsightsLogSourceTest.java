@@ -107,4 +107,17 @@ class CloudWatchInsightsLogSourceTest {
                         + "FilterLogEvents mode");
         aws.verify(1, postRequestedFor(urlPathEqualTo("/")).withHeader("X-Amz-Target", equalTo("Logs_20140328.StopQuery")));
     }
+
+    @Test
+    void aMissingLogGroupIsReportedAsUnreadable() {
+        aws.stubFor(target("StartQuery").willReturn(json("{\"__type\":\"ResourceNotFoundException\","
+                + "\"message\":\"Log group does not exist\"}").withStatus(400)));
+
+        LogReadStats stats = source(Duration.ofSeconds(5)).read(
+                new LogQuery("/aws/lambda/orders", START, END, Set.of(), null), received::add);
+
+        assertThat(received).isEmpty();
+        assertThat(stats.unreadable()).startsWith("log group /aws/lambda/orders does not exist");
+        assertThat(stats.warnings()).isEmpty();
+    }
 }

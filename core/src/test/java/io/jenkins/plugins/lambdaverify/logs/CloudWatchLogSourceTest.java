@@ -188,13 +188,15 @@ class CloudWatchLogSourceTest {
     }
 
     @Test
-    void aMissingLogGroupIsAWarningNotAFailure() {
+    void aMissingLogGroupIsReportedAsUnreadableNotThrown() {
         aws.stubFor(filterLogEvents().willReturn(error(400, "ResourceNotFoundException", "The specified log group does not exist.")));
 
         LogReadStats stats = new CloudWatchLogSource(clients.logs(), SettlePolicy.none()).read(query(), received::add);
 
         assertThat(received).isEmpty();
-        assertThat(stats.warnings()).singleElement().asString().startsWith("log group " + GROUP + " does not exist");
+        // nothing read from a group that does not exist is not a clean log: the scan says it could not read it
+        assertThat(stats.unreadable()).startsWith("log group " + GROUP + " does not exist");
+        assertThat(stats.warnings()).isEmpty();
     }
 
     @Test

@@ -166,7 +166,7 @@ class FaultMatrixTest {
                     ? new Expected("checks judged, aborted during the log scan: no rollback",
                     List.of(Outcome.PASSED, Outcome.FAILED), false, Termination.COMPLETED,
                     RollbackOutcome.Status.REFUSED, 0)
-                    : new Expected("checks judged, log scan skipped with a warning, rolled back",
+                    : new Expected("checks judged, log scan failed and reported, rolled back",
                     List.of(Outcome.PASSED, Outcome.FAILED), false, Termination.COMPLETED, RollbackOutcome.Status.DONE, 1);
             case UPDATE_ALIAS -> new Expected("checks judged, rollback failed, UpdateAlias sent once",
                     List.of(Outcome.PASSED, Outcome.FAILED), false, Termination.COMPLETED,
@@ -260,6 +260,14 @@ class FaultMatrixTest {
         if (r.rollback() != null) {
             assertThat(r.rollback().reason()).as(context).isNotBlank();
         }
+        // a log scan that could not read the logs is recorded as failed with a reason, never as clean
+        boolean scanFails = call == Call.FILTER_LOG_EVENTS && fault != Fault.THROTTLING
+                && fault != Fault.OVERSIZED_PAYLOAD;
+        assertThat(r.verification().logScan().failed()).as(context).isEqualTo(scanFails);
+        if (scanFails) {
+            assertThat(r.verification().logScan().reason()).as(context).isNotBlank().doesNotContain("\n");
+            assertThat(r.verification().findings()).as(context).isEmpty();
+        }
         for (CheckResult c : r.verification().phases().getFirst().checks()) {
             if (c.outcome() == Outcome.ERROR || c.outcome() == Outcome.SKIPPED) {
                 assertThat(c.errorMessage()).as(context).isNotBlank().doesNotContain("\n");
@@ -288,6 +296,7 @@ class FaultMatrixTest {
         assertThat(back.verification().phases().getFirst().checks()).extracting(CheckResult::outcome)
                 .isEqualTo(expected.checks());
         assertThat(back.rollback() == null ? null : back.rollback().status()).isEqualTo(expected.rollback());
+        assertThat(back.verification().logScan()).isEqualTo(r.verification().logScan());
         assertThat(Files.size(targets.json())).as("report size stays bounded").isLessThan(256 * 1024);
         TestSuiteXmlParser parser = new TestSuiteXmlParser(new NullConsoleLogger());
         List<ReportTestSuite> suites = parser.parse(targets.junit().toString());

@@ -9,6 +9,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.jenkins.plugins.lambdaverify.result.CheckResult;
+import io.jenkins.plugins.lambdaverify.result.LogScanStatus;
 import io.jenkins.plugins.lambdaverify.result.PhaseResult;
 import io.jenkins.plugins.lambdaverify.result.RunReport;
 import io.jenkins.plugins.lambdaverify.result.VerificationResult;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** JSON reports validate against the published docs/report-schema.json and read back into equal RunReports. */
 class JsonReportTest {
@@ -120,6 +122,51 @@ class JsonReportTest {
         String json = writer.toJson(bare);
         assertThat(validate(json)).isEmpty();
         assertThat(reader.fromJson(json)).isEqualTo(bare);
+    }
+
+    @Test
+    void aFailedLogScanIsWrittenValidatedAndReadBack() {
+        RunReport green = ReportFixtures.green();
+        VerificationResult v = green.verification().withLogScan(List.of(), LogScanStatus.failed(
+                "logs:FilterLogEvents denied for arn:aws:sts::1:assumed-role/ci on /aws/lambda/orders: add "
+                        + "logs:FilterLogEvents to the role's IAM policy", "logs:FilterLogEvents", true));
+        RunReport failed = new RunReport(green.target(), v, null, null);
+
+        String json = writer.toJson(failed);
+        assertThat(validate(json)).isEmpty();
+        JsonNode scan = mapper.readTree(json).path("verification").path("logScan");
+        assertThat(scan.path("status").stringValue()).isEqualTo("failed");
+        assertThat(scan.path("action").stringValue()).isEqualTo("logs:FilterLogEvents");
+        assertThat(scan.path("required").booleanValue()).isTrue();
+        assertThat(mapper.readTree(json).path("passed").booleanValue()).isFalse();
+        RunReport read = reader.fromJson(json);
+        assertThat(read).isEqualTo(failed);
+        assertThat(read.verification().logScan().failsRun()).isTrue();
+
+        assertThat(validate(json.replace("\"status\" : \"failed\"", "\"status\" : \"broken\""))).isNotEmpty();
+        assertThatThrownBy(() -> reader.fromJson(json.replace("\"status\" : \"failed\"", "\"status\" : \"broken\"")))
+                .hasMessageStartingWith("verification.logScan.status: expected one of clean, found, skipped, failed");
+    }
+
+    @Test
+    void aReportWrittenBeforeTheLogScanStatusReadsWithTheStatusTheFindingsTell() {
+        // What an older lambda-verify wrote: no verification.logScan at all.
+        for (RunReport report : List.of(ReportFixtures.green(), ReportFixtures.unreachable())) {
+            ObjectNode root = (ObjectNode) mapper.readTree(writer.toJson(report));
+            ((ObjectNode) root.path("verification")).remove("logScan");
+            String old = mapper.writeValueAsString(root);
+            assertThat(old).doesNotContain("logScan");
+            assertThat(validate(old)).isEmpty();
+            assertThat(reader.fromJson(old)).isEqualTo(report);
+        }
+        ObjectNode green = (ObjectNode) mapper.readTree(writer.toJson(ReportFixtures.green()));
+        ((ObjectNode) green.path("verification")).remove("logScan");
+        assertThat(reader.fromJson(mapper.writeValueAsString(green)).verification().logScan().state())
+                .isEqualTo(LogScanStatus.State.CLEAN);
+        ObjectNode unreachable = (ObjectNode) mapper.readTree(writer.toJson(ReportFixtures.unreachable()));
+        ((ObjectNode) unreachable.path("verification")).remove("logScan");
+        assertThat(reader.fromJson(mapper.writeValueAsString(unreachable)).verification().logScan())
+                .isEqualTo(LogScanStatus.skipped(null));
     }
 
     @Test

@@ -195,6 +195,19 @@ class SpecLoaderTest {
     }
 
     @Test
+    void logScanRequiredIsOffByDefaultAndNeedsTheScanOn() {
+        assertThat(parse("checks: [GET /]\n").logScan().required()).isFalse();
+        assertThat(parse("checks: [GET /]\nlogScan: {required: true}\n").logScan().required()).isTrue();
+        // overrides from flags or step parameters keep it
+        VerifySpec required = parse("checks: [GET /]\nlogScan: {required: true}\n");
+        assertThat(new SpecOverrides(null, null, null, null, null, false, false,
+                List.of(new LogPatternSpec("x", "x", 0)), null, null, null, false).applyTo(required).logScan().required())
+                .isTrue();
+        assertThat(errorOf("checks: [GET /]\nlogScan: {enabled: false, required: true}\n"))
+                .contains("logScan.required is true but the scan is disabled (enabled: false): drop one of them");
+    }
+
+    @Test
     void quotedShorthandInFlowLists() {
         List<CheckSpec> checks = parse("checks: [\"GET /a: [401, 307]\", \"GET /b: 2xx|404\", GET /c]")
                 .phases().get(0).checks();
