@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -98,6 +100,8 @@ class CliProcessTest {
     }
 
     @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "sends SIGTERM with kill(1) and expects exit status 143;"
+            + " Windows has neither (a cancelled job there is TerminateProcess, which runs no shutdown hook)")
     void aCancelledRunStillWritesItsReportsMarkedAborted() throws Exception {
         // the function hangs: the run is cancelled while the first phase waits for it
         aws.server.stubFor(aws.invoke().willReturn(FakeLambdaApi.app("good", "$LATEST").withFixedDelay(60_000)));

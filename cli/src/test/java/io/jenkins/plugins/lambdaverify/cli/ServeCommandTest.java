@@ -2,6 +2,7 @@ package io.jenkins.plugins.lambdaverify.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.lambdaverify.local.RuntimeLanguage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -15,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -32,7 +35,8 @@ class ServeCommandTest {
     }
 
     private Path buildExample() throws Exception {
-        Process p = new ProcessBuilder("python3", exampleApp().resolve("build.py").toString(), "--build-dir",
+        String python = RequiredTools.assumeInterpreter(RuntimeLanguage.PYTHON).executable().toString();
+        Process p = new ProcessBuilder(python, exampleApp().resolve("build.py").toString(), "--build-dir",
                 dir.resolve("build").toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0).as(out).isTrue();
@@ -40,6 +44,7 @@ class ServeCommandTest {
     }
 
     @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = RequiredTools.LINUX_SANDBOX)
     void servesTheBuildsFunctionsUntilStoppedAndPrintsTheirLogs() throws Exception {
         Path template = buildExample();
         ServeCommand serve = new ServeCommand();

@@ -1,9 +1,8 @@
 package io.jenkins.plugins.lambdaverify.local;
 
-import java.io.File;
+import io.jenkins.plugins.lambdaverify.platform.HostPlatform;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,24 +14,30 @@ import java.util.concurrent.TimeUnit;
 /**
  * Finds {@code python3} and {@code node} on PATH, preferring the runtime's exact version where it is installed
  * ({@code python3.12} for {@code python3.12}). The executable is asked for its real path, so a shim (pyenv, nvm)
- * is resolved once and the function runs without the shim's environment.
+ * is resolved once and the function runs without the shim's environment. On Windows {@code PATHEXT} applies
+ * ({@code node.exe}) and {@code python} (python.org's name there) is tried after {@code python3}.
  */
 public class InterpreterLocator {
     private static final String PROBE_PYTHON = "import sys, platform; print(sys.executable); "
             + "print(platform.python_version())";
     private static final String PROBE_NODE = "console.log(process.execPath); console.log(process.version)";
 
-    private final String path;
+    private final HostPlatform platform;
     private final Map<String, Interpreter> cache = new HashMap<>();
 
-    /** @param path a PATH value (directories separated by the platform's path separator) */
+    /** @param path a PATH value (directories separated by this machine's path separator) */
     public InterpreterLocator(String path) {
-        this.path = path == null ? "" : path;
+        this(HostPlatform.current().withPath(path));
+    }
+
+    /** Looks on the platform's PATH with its rules. */
+    public InterpreterLocator(HostPlatform platform) {
+        this.platform = platform;
     }
 
     /** Looks on this process's PATH. */
     public static InterpreterLocator fromEnvironment() {
-        return new InterpreterLocator(System.getenv("PATH"));
+        return new InterpreterLocator(HostPlatform.current());
     }
 
     public Interpreter locate(RuntimeLanguage language) {
@@ -41,9 +46,7 @@ public class InterpreterLocator {
 
     /** The interpreter for a runtime id: {@code python3.12} on PATH if there, else {@code python3}; {@code node}. */
     public synchronized Interpreter locate(RuntimeLanguage language, String runtime) {
-        String exact = runtime == null ? null : runtime.trim().toLowerCase(Locale.ROOT);
-        List<String> commands = language == RuntimeLanguage.PYTHON && exact != null && !exact.equals(language.command())
-                ? List.of(exact, language.command()) : List.of(language.command());
+        List<String> commands = commands(language, runtime);
         LocalRuntimeException broken = null;
         for (String command : commands) {
             Interpreter cached = cache.get(command);
@@ -66,21 +69,29 @@ public class InterpreterLocator {
         if (broken != null) {
             throw broken;
         }
-        throw new LocalRuntimeException("'" + language.command() + "' is not on PATH; install it to run "
+        String names = platform.windows() && language == RuntimeLanguage.PYTHON
+                ? "neither 'python3' nor 'python' is" : "'" + language.command() + "' is not";
+        throw new LocalRuntimeException(names + " on PATH; install it to run "
                 + (language == RuntimeLanguage.PYTHON ? "python3.x" : "nodejs*.x") + " functions locally");
     }
 
-    private Path onPath(String command) {
-        for (String dir : path.split(File.pathSeparator)) {
-            if (dir.isBlank()) {
-                continue;
-            }
-            Path file = Path.of(dir, command);
-            if (Files.isRegularFile(file) && Files.isExecutable(file)) {
-                return file;
-            }
+    /** The commands tried in order: the runtime's exact Python first; {@code python} last on Windows only. */
+    List<String> commands(RuntimeLanguage language, String runtime) {
+        List<String> commands = new ArrayList<>();
+        String exact = runtime == null ? null : runtime.trim().toLowerCase(Locale.ROOT);
+        if (language == RuntimeLanguage.PYTHON && exact != null && !exact.equals(language.command())) {
+            commands.add(exact);
         }
-        return null;
+        commands.add(language.command());
+        // Elsewhere `python` may still be Python 2; on Windows it is what python.org installs.
+        if (language == RuntimeLanguage.PYTHON && platform.windows()) {
+            commands.add("python");
+        }
+        return commands;
+    }
+
+    private Path onPath(String command) {
+        return platform.find(command).orElse(null);
     }
 
     private static Interpreter probe(RuntimeLanguage language, Path candidate) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.lambdaverify.local;
 
 import io.jenkins.plugins.lambdaverify.invoke.InvocationException;
+import io.jenkins.plugins.lambdaverify.platform.HostPlatform;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -101,17 +102,25 @@ final class LocalProcess implements AutoCloseable {
                 .directory(config.artifactDir().toFile())
                 .redirectErrorStream(true);
         builder.environment().clear();
-        builder.environment().putAll(environment(interpreter, config, stream, nonce));
+        builder.environment().putAll(environment(interpreter, config, stream, nonce, HostPlatform.current()));
         return new LocalProcess(config, logs, builder.start(), nonce, stream);
     }
 
     /** Lambda's environment: the function's variables, then the reserved ones, which the function cannot override. */
     static Map<String, String> environment(Interpreter interpreter, LocalFunctionConfig config, String stream,
-                                           String nonce) {
+                                           String nonce, HostPlatform platform) {
         Map<String, String> env = new LinkedHashMap<>(config.environment());
         Path taskRoot = config.artifactDir().toAbsolutePath().normalize();
         Path interpreterDir = interpreter.executable().getParent();
-        env.put("PATH", (interpreterDir == null ? "" : interpreterDir + ":") + "/usr/local/bin:/usr/bin:/bin");
+        String separator = platform.pathSeparator();
+        String systemDirs = platform.windows()
+                ? platform.systemRoot() + "\\System32" + separator + platform.systemRoot()
+                : "/usr/local/bin:/usr/bin:/bin";
+        env.put("PATH", (interpreterDir == null ? "" : interpreterDir + separator) + systemDirs);
+        if (platform.windows()) {
+            // Python and Node on Windows cannot start (random numbers, sockets) without SystemRoot.
+            env.put("SystemRoot", platform.systemRoot());
+        }
         env.put("LANG", "C.UTF-8");
         env.put("TZ", ":UTC");
         env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
@@ -128,7 +137,7 @@ final class LocalProcess implements AutoCloseable {
         env.put("AWS_DEFAULT_REGION", config.region());
         List<String> layers = config.layerDirs().stream().map(d -> d.toAbsolutePath().normalize().toString()).toList();
         if (!layers.isEmpty()) {
-            env.put("LAMBDA_VERIFY_LAYERS", String.join(java.io.File.pathSeparator, layers));
+            env.put("LAMBDA_VERIFY_LAYERS", String.join(separator, layers));
         }
         if (interpreter.language() == RuntimeLanguage.NODE) {
             // Lambda's NODE_PATH: the layers' node_modules (as /opt/nodejs/...), then the task root.
@@ -137,7 +146,7 @@ final class LocalProcess implements AutoCloseable {
                 nodePath.add(layer + "/nodejs/node_modules");
             }
             nodePath.add(taskRoot.toString());
-            env.put("NODE_PATH", String.join(java.io.File.pathSeparator, nodePath));
+            env.put("NODE_PATH", String.join(separator, nodePath));
         }
         env.put("LAMBDA_VERIFY_NONCE", nonce);
         return env;

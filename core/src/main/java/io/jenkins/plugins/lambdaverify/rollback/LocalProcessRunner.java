@@ -1,6 +1,7 @@
 package io.jenkins.plugins.lambdaverify.rollback;
 
 import io.jenkins.plugins.lambdaverify.engine.ProcessRunner;
+import io.jenkins.plugins.lambdaverify.platform.HostPlatform;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,14 +16,24 @@ import java.util.function.Consumer;
 /**
  * Runs a command with {@link ProcessBuilder}: an argument list, never a shell, so arguments with spaces or quotes
  * arrive as they are. Output (stdout and stderr merged) is streamed line by line; on timeout or interrupt the
- * whole process tree is killed.
+ * whole process tree is killed. On Windows the program is looked up with {@code PATHEXT} ({@code sam} is
+ * {@code sam.cmd} there), which {@link ProcessBuilder} alone does not do.
  */
 public final class LocalProcessRunner implements ProcessRunner {
+    private final HostPlatform platform;
+
+    public LocalProcessRunner() {
+        this(HostPlatform.current());
+    }
+
+    LocalProcessRunner(HostPlatform platform) {
+        this.platform = platform;
+    }
 
     @Override
     public Result run(List<String> command, Map<String, String> env, Path workDir, Duration timeout,
                       Consumer<String> outputLine) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(platform.resolveProgram(command)).redirectErrorStream(true);
         if (workDir != null) {
             pb.directory(workDir.toFile());
         }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.lambdaverify.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.lambdaverify.testing.RequiredTools;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,16 +11,21 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Layers of the template are importable as from /opt on Lambda; nothing else outside the task root is. */
 @Timeout(60)
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = LocalTestSupport.LINUX_SANDBOX)
 class LayersTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final byte[] EMPTY = "{}".getBytes(StandardCharsets.UTF_8);
 
     @Test
     void pythonAndNodeFunctionsImportFromTheirTemplateLayers(@TempDir Path dir) throws Exception {
+        RequiredTools.assumeInterpreter(RuntimeLanguage.PYTHON);
+        RequiredTools.assumeInterpreter(RuntimeLanguage.NODE);
         Files.writeString(dir.resolve("template.yaml"), """
                 Globals:
                   Function:
@@ -73,6 +79,7 @@ class LayersTest {
 
     @Test
     void withoutTheLayerTheSameImportFails(@TempDir Path dir) throws Exception {
+        RequiredTools.assumeInterpreter(RuntimeLanguage.PYTHON);
         LocalTestSupport.function(dir, "SharedLayer", Map.of("python/shared_util.py", "def greet():\n    return 1\n"));
         Path fn = LocalTestSupport.function(dir, "PyFn", Map.of("app.py",
                 "import shared_util\ndef handler(event, context):\n    return 1\n"));

@@ -17,10 +17,13 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import tools.jackson.databind.JsonNode;
 
 /** The incident's example app, built good and broken, run through the Python bootstrap. */
 @Timeout(120)
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = LocalTestSupport.LINUX_SANDBOX)
 class LazyRouterExampleTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final List<String> LAZY_ROUTES = List.of("/api/v1/providers", "/api/v1/licenses",

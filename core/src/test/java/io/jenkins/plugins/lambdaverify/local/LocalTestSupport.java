@@ -1,5 +1,6 @@
 package io.jenkins.plugins.lambdaverify.local;
 
+import io.jenkins.plugins.lambdaverify.testing.RequiredTools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /** Shared fixtures: the example's builds (made once per JVM by its build script) and small functions on disk. */
 public final class LocalTestSupport {
+    /** Why the tests that run functions in the local runtime are disabled on Windows. */
+    public static final String LINUX_SANDBOX = "runs functions in the local runtime, which emulates Lambda's Linux"
+            + " sandbox (exit statuses and signals, /proc memory, POSIX paths) and has not been verified on Windows";
     static final LocalRuntime RUNTIME = LocalRuntime.onPath();
     private static Path builds;
 
@@ -30,20 +34,25 @@ public final class LocalTestSupport {
         throw new IllegalStateException("examples/lazy-router-app not found above " + Path.of("").toAbsolutePath());
     }
 
-    /** {@code <tmp>/good/template.yaml} or {@code <tmp>/broken/template.yaml}, built by the example's build.py. */
+    /**
+     * {@code <tmp>/good/template.yaml} or {@code <tmp>/broken/template.yaml}, built by the example's build.py with
+     * the Python the local runtime uses (the test is skipped where there is none; see {@link RequiredTools}).
+     */
     public static synchronized Path builtTemplate(String variant) {
+        Path python = RequiredTools.assumeInterpreter(RuntimeLanguage.PYTHON).executable();
         try {
             if (builds == null) {
-                builds = Files.createTempDirectory("lambda-verify-example-builds");
+                Path dir = Files.createTempDirectory("lambda-verify-example-builds");
                 for (String v : List.of("good", "broken")) {
-                    Process p = new ProcessBuilder("python3", exampleApp().resolve("build.py").toString(),
-                            "--variant", v, "--build-dir", builds.resolve(v).toString())
+                    Process p = new ProcessBuilder(python.toString(), exampleApp().resolve("build.py").toString(),
+                            "--variant", v, "--build-dir", dir.resolve(v).toString())
                             .redirectErrorStream(true).start();
                     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                     if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                         throw new IllegalStateException("build.py --variant " + v + " failed: " + out);
                     }
                 }
+                builds = dir;
             }
             return builds.resolve(variant).resolve("template.yaml");
         } catch (IOException e) {

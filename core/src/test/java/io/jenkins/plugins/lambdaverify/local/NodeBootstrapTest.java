@@ -2,6 +2,7 @@ package io.jenkins.plugins.lambdaverify.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.lambdaverify.testing.RequiredTools;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,13 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** What the Node.js bootstrap reproduces of the Lambda runtime. */
 @Timeout(60)
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = LocalTestSupport.LINUX_SANDBOX)
 class NodeBootstrapTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final byte[] EVENT = "{\"name\":\"lambda\"}".getBytes(StandardCharsets.UTF_8);
@@ -24,6 +29,11 @@ class NodeBootstrapTest {
     Path dir;
     private final LocalLogBuffer logs = new LocalLogBuffer();
     private final List<LocalFunctionTransport> opened = new ArrayList<>();
+
+    @BeforeEach // not @BeforeAll: surefire would show a class skipped there as "Tests run: 0"
+    void needsNode() {
+        RequiredTools.assumeInterpreter(RuntimeLanguage.NODE);
+    }
 
     @AfterEach
     void closeAll() {

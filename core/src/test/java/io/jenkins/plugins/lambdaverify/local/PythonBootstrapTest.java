@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.lambdaverify.invoke.InvocationException;
+import io.jenkins.plugins.lambdaverify.testing.RequiredTools;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,11 +17,14 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** What the Python bootstrap reproduces of the Lambda runtime, one behaviour per test. */
 @Timeout(60)
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = LocalTestSupport.LINUX_SANDBOX)
 class PythonBootstrapTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final byte[] EMPTY = "{}".getBytes(StandardCharsets.UTF_8);
@@ -40,6 +44,7 @@ class PythonBootstrapTest {
     }
 
     private LocalFunctionTransport python(String appPy, Duration timeout) {
+        RequiredTools.assumeInterpreter(RuntimeLanguage.PYTHON);
         Path fn = LocalTestSupport.function(dir, "fn", Map.of("app.py", appPy));
         LocalFunctionTransport t = LocalTestSupport.open(fn, "app.handler", "python3.12", timeout, logs);
         opened.add(t);
@@ -312,6 +317,7 @@ class PythonBootstrapTest {
 
     @Test
     void poolRunsTwoInvocationsAtOnceInSeparateProcesses() throws Exception {
+        RequiredTools.assumeInterpreter(RuntimeLanguage.PYTHON);
         // Each invocation waits until the other has started: this only finishes if both run at the same time.
         Path fn = LocalTestSupport.function(dir, "pair", Map.of("app.py", """
                 import os, time
@@ -360,8 +366,8 @@ class PythonBootstrapTest {
         String python = t.interpreter().executable().toString();
         String installed = List.of("yaml", "requests", "certifi", "pip", "setuptools").stream()
                 .filter(name -> importable(python, name)).findFirst().orElse(null);
-        org.junit.jupiter.api.Assumptions.assumeTrue(installed != null,
-                "no third-party package installed for " + python + " to prove it stays out of the function's reach");
+        RequiredTools.assumeAvailable(installed != null, "no third-party package (yaml, requests, certifi, pip,"
+                + " setuptools) installed for " + python + " to prove it stays out of the function's reach");
         byte[] event = ApiGatewayV1Events.JSON.writeValueAsBytes(Map.of("names", List.of(installed, "boto3")));
         JsonNode out = json(t.invokeLocal(event, TIMEOUT).payload());
         assertThat(out.path("sitePaths").isEmpty()).as(out.toString()).isTrue();

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.lambdaverify.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.jenkins.plugins.lambdaverify.testing.RequiredTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,17 +13,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The local Invoke API driven by clients no one here wrote: the AWS CLI and boto3 (Debian's {@code awscli} and
- * {@code python3-boto3}; {@code .ci/run} installs them). Skipped, saying why, only where they are not installed.
+ * {@code python3-boto3}; bin/install-test-tools installs them). Skipped, saying why, only where they are not
+ * installed, and never when {@link RequiredTools#REQUIRED} is set.
  */
 @Timeout(120)
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = LocalTestSupport.LINUX_SANDBOX)
 class ThirdPartyClientsTest {
     private static LocalInvokeServer server;
     private static String endpoint;
@@ -31,16 +35,22 @@ class ThirdPartyClientsTest {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() throws IOException {
-        server = LocalInvokeServer.forTemplate(LocalTestSupport.builtTemplate("broken"), "eu-west-1",
-                LocalTestSupport.RUNTIME, new LocalLogBuffer(), 2);
-        endpoint = "http://127.0.0.1:" + server.start(0);
+    /** Started by the first test: a skip (no Python) then shows on every test, not as an empty class. */
+    @BeforeEach
+    void start() throws IOException {
+        if (server == null) {
+            LocalInvokeServer started = LocalInvokeServer.forTemplate(LocalTestSupport.builtTemplate("broken"),
+                    "eu-west-1", LocalTestSupport.RUNTIME, new LocalLogBuffer(), 2);
+            endpoint = "http://127.0.0.1:" + started.start(0);
+            server = started;
+        }
     }
 
     @AfterAll
     static void stop() {
-        server.stop();
+        if (server != null) { // null where every test was skipped (no Python)
+            server.stop();
+        }
     }
 
     private record Run(int exitCode, String stdout, String stderr) {
@@ -137,7 +147,7 @@ class ThirdPartyClientsTest {
     @Test
     void awsCliInvokesTheBuiltFunctionAndGetsTheFunctionErrorAndLogTail() throws Exception {
         AwsCli aws = awsCli();
-        assumeTrue(aws != null, "AWS CLI not installed: apt-get install -y awscli (as .ci/run does)");
+        RequiredTools.assumeAvailable(aws != null, "no working AWS CLI (aws --version) at /usr/bin/aws or on PATH");
         Path event = dir.resolve("event.json");
         Files.write(event, ApiGatewayV1Events.get("/api/v1/providers"));
         Path response = dir.resolve("response.json");
@@ -168,7 +178,7 @@ class ThirdPartyClientsTest {
     @Test
     void boto3InvokesTheBuiltFunction() throws Exception {
         String python = pythonWithBoto3();
-        assumeTrue(python != null, "boto3 not installed: apt-get install -y python3-boto3 (as .ci/run does)");
+        RequiredTools.assumeAvailable(python != null, "no Python with boto3 (/usr/bin/python3 or python3 on PATH)");
         Path script = dir.resolve("invoke.py");
         Files.writeString(script, """
                 import base64, json, sys

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.lambdaverify.engine.ProgressListener;
 import io.jenkins.plugins.lambdaverify.engine.Redactor;
+import io.jenkins.plugins.lambdaverify.platform.HostPlatform;
 import io.jenkins.plugins.lambdaverify.result.RollbackOutcome;
 import io.jenkins.plugins.lambdaverify.result.RollbackOutcome.Status;
 import io.jenkins.plugins.lambdaverify.spec.RollbackSpec;
@@ -16,11 +17,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** sam and command rollbacks through the real process runner, with a recording executable standing in for sam. */
 @Timeout(60)
 class CommandRollbackTest {
+    /** Why most of these tests are disabled on Windows. */
+    static final String POSIX_SAM = "the fake sam is a #!/bin/sh script made executable with POSIX permissions";
     @TempDir
     Path dir;
 
@@ -37,6 +42,7 @@ class CommandRollbackTest {
     }
 
     @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = POSIX_SAM)
     void samDeployGetsTheExactArgumentList() throws IOException {
         Path sam = recordingExecutable("sam", "exit 0");
         RollbackSpec.Sam settings = new RollbackSpec.Sam(null, null, null, List.of("CAPABILITY_IAM", "CAPABILITY_AUTO_EXPAND"),
@@ -56,6 +62,7 @@ class CommandRollbackTest {
     }
 
     @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = POSIX_SAM)
     void failingCommandIsAFailedRollbackWithItsOutput() throws IOException {
         Path sam = recordingExecutable("sam", "echo 'Error: stack is in UPDATE_ROLLBACK_FAILED state' >&2; exit 1");
         RollbackOutcome outcome = rollback.run("sam", List.of(sam.toString(), "deploy"), Map.of(), dir,
@@ -66,12 +73,27 @@ class CommandRollbackTest {
     }
 
     @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = POSIX_SAM)
     void hangingCommandIsKilledAtItsTimeout() throws IOException {
         Path sam = recordingExecutable("sam", "sleep 600");
         RollbackOutcome outcome = rollback.run("sam", List.of(sam.toString(), "deploy"), Map.of(), dir,
                 Duration.ofSeconds(1), false, "8", "7");
         assertThat(outcome.status()).isEqualTo(Status.FAILED);
         assertThat(outcome.reason()).contains("did not finish").contains("killed");
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = POSIX_SAM)
+    void withWindowsRulesABareSamRunsTheSamCmdOnPath() throws IOException {
+        // Windows installs sam as sam.cmd, which ProcessBuilder alone does not find. Here the .cmd is a sh script.
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        recordingExecutable("bin/sam.cmd", "exit 0");
+        LocalProcessRunner windowsRules = new LocalProcessRunner(new HostPlatform(true, bin.toString(), null, null));
+        RollbackOutcome outcome = new CommandRollback(windowsRules, ProgressListener.NONE, Redactor.NONE)
+                .run("sam", List.of("sam", "deploy", "--stack-name", "orders api"), Map.of(), dir,
+                        Duration.ofSeconds(30), false, "8", "7");
+        assertThat(outcome.status()).as(outcome.reason()).isEqualTo(Status.DONE);
+        assertThat(Files.readAllLines(dir.resolve("args.txt"))).containsExactly("deploy", "--stack-name", "orders api");
     }
 
     @Test
@@ -83,6 +105,7 @@ class CommandRollbackTest {
     }
 
     @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = POSIX_SAM)
     void dryRunRunsNothingAndQuotesArguments() throws IOException {
         Path sam = recordingExecutable("sam", "exit 0");
         RollbackOutcome outcome = rollback.run("command", List.of(sam.toString(), "a b", "it's"), Map.of(), dir,
@@ -93,6 +116,7 @@ class CommandRollbackTest {
     }
 
     @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = POSIX_SAM)
     void secretsInOutputAreMasked() throws IOException {
         Path cmd = recordingExecutable("deploy.sh", "echo 'token=SUPERSECRET'");
         Redactor redactor = new Redactor() {
