@@ -118,7 +118,7 @@ public final class SamRollback {
     }
 
     /** {@code null} when the file is the template recorded, else why it cannot be deployed. */
-    static String checkTemplate(Path template, String sha256) {
+    public static String checkTemplate(Path template, String sha256) {
         if (sha256 == null) {
             return "the rollback point names no template checksum: it cannot be checked, so it is not deployed";
         }

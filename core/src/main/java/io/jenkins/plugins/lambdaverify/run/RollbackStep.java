@@ -123,31 +123,13 @@ final class RollbackStep {
     /** The rollback point a previous good run recorded, checked against this run's stack and region. */
     private SamRollback.Plan fromPreviousReport(RollbackSpec.Sam sam, String stack, String region, String file,
                                                 TargetSession session) {
-        Path path = ctx.workDir() == null ? Path.of(file) : ctx.workDir().resolve(file);
-        RunReport previous;
-        try {
-            previous = new JsonReportReader().read(path);
-        } catch (java.io.IOException | RuntimeException e) {
-            return new SamRollback.Refused("cannot read the previous report " + file + ": " + e.getMessage());
+        PreviousRollbackPoint previous = PreviousRollbackPoint.load(ctx.workDir(), file);
+        if (previous.problem() != null) {
+            return new SamRollback.Refused(previous.problem());
         }
-        RollbackPoint point = previous.rollbackPoint();
-        if (point == null) {
-            return new SamRollback.Refused("the previous report " + file + " has no rollback point: one is recorded "
-                    + "when a run with rollback strategy sam and a stack (target.stack or rollback.sam.stackName) "
-                    + "passes");
-        }
-        if (!point.recorded() || point.templateFile() == null) {
-            return new SamRollback.Refused("the previous report " + file + " has no usable rollback point: "
-                    + (point.problem() != null ? point.problem() : "it names no template"));
-        }
-        Path dir = path.toAbsolutePath().getParent();
-        Path template = dir.resolve(point.templateFile()).normalize();
-        if (!template.startsWith(dir)) {
-            return new SamRollback.Refused("the previous report's template " + point.templateFile()
-                    + " is outside its directory: it is not deployed");
-        }
+        RollbackPoint point = previous.point();
         String target = stack != null ? stack : point.stackName();
-        return SamRollback.fromPoint(sam, stack, region, point, template, stackUpdatedNow(session, target));
+        return SamRollback.fromPoint(sam, stack, region, point, previous.template(), stackUpdatedNow(session, target));
     }
 
     /** When the stack was last updated, or {@code null} when that cannot be asked (then the rollback goes ahead). */

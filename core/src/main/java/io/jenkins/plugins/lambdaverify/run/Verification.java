@@ -50,6 +50,30 @@ public final class Verification {
     }
 
     public RunReport run(VerifySpec spec) {
+        RunReport report = verify(spec);
+        return report.rollbackPoint() == null ? carryForward(spec, report) : report;
+    }
+
+    /**
+     * A run that ends without a verified-good stack of its own keeps the previous report's rollback point (checked
+     * again), so that the report it writes still leads the next failing run back to the last good deployment.
+     */
+    private RunReport carryForward(VerifySpec spec, RunReport report) {
+        RollbackSpec r = spec.rollback();
+        if (r.strategy() != RollbackSpec.Strategy.SAM || r.previousReport() == null
+                || (r.sam() != null && r.sam().templateFile() != null)) {
+            return report;
+        }
+        PreviousRollbackPoint previous = PreviousRollbackPoint.load(ctx.workDir(), r.previousReport());
+        if (previous.point() == null) {
+            return report;
+        }
+        ctx.listener().info("rollback point: kept the previous one (stack " + previous.point().stackName()
+                + ", last updated " + previous.point().lastUpdatedTime() + ")");
+        return report.withRollbackPoint(previous.point());
+    }
+
+    private RunReport verify(VerifySpec spec) {
         // before the target is resolved: a stack updated after this may not hold the deployment verified
         java.time.Instant started = ctx.clock().instant();
         SecretMasker masker = SecretMasker.defaults().withEnvironmentSecrets(ctx.aws().environment())

@@ -207,6 +207,30 @@ class SamRollbackFlowTest {
     }
 
     @Test
+    void aRunWithoutAGoodStackOfItsOwnKeepsThePreviousPointForTheNextRun() throws Exception {
+        RunReport good = run("strategy: sam");
+        writeReports(good);
+        deployed(BAD_TEMPLATE, Instant.now().minusSeconds(5), 500);
+        Files.writeString(fakeSam, "#!/bin/sh\necho 'Error: Failed to create changeset for the stack: orders-api'\n"
+                + "exit 1\n");
+
+        RunReport bad = run("strategy: sam\npreviousReport: reports/report.json");
+
+        assertThat(bad.rollback().status()).isEqualTo(Status.FAILED);
+        assertThat(bad.rollbackPoint()).isEqualTo(good.rollbackPoint());
+        assertThat(progress).anyMatch(l -> l.startsWith("rollback point: kept the previous one (stack orders-api"));
+        // written over the previous report in the same directory, it still leads back to the good deployment
+        writeReports(bad);
+        Path template = workspace.resolve("reports/rollback-point/template.yaml");
+        assertThat(template).hasContent(GOOD_TEMPLATE);
+        setUp();
+        deployed(BAD_TEMPLATE, Instant.now().minusSeconds(5), 500);
+        RunReport again = run("strategy: sam\npreviousReport: reports/report.json\nreverify: false");
+        assertThat(again.rollback().status()).isEqualTo(Status.DONE);
+        assertThat(Files.readAllLines(samArgs)).contains(template.toString(), "Stage=prod");
+    }
+
+    @Test
     void withoutAPreviousReportOrTemplateFileTheRollbackIsRefusedAndSaysWhatToGive() {
         deployed(BAD_TEMPLATE, Instant.now().minusSeconds(5), 500);
 
