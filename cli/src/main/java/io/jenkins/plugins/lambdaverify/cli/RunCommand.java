@@ -85,7 +85,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--previous-version", paramLabel = "V", description = "alias rollback: the version to go back to")
     String previousVersion;
 
-    @Option(names = "--previous-report", paramLabel = "FILE", description = "The previous successful run's report.json")
+    @Option(names = "--previous-report", paramLabel = "FILE", description = "The previous good run's report.json: its version (alias) or rollback point (sam)")
     String previousReport;
 
     @Option(names = "--dry-run", description = "Print what the rollback would do; change nothing")

@@ -37,6 +37,9 @@ final class TargetOptions {
     @Option(names = "--name-prefix", paramLabel = "PREFIX", description = "Resolve the function by name prefix (exactly one must match)")
     String namePrefix;
 
+    @Option(names = "--name-regex", paramLabel = "REGEX", description = "Resolve the function by a regex found in its name (exactly one must match)")
+    String nameRegex;
+
     @Option(names = "--profile", paramLabel = "PROFILE", description = "AWS profile")
     String profile;
 
@@ -60,7 +63,16 @@ final class TargetOptions {
                         + "' is not one of apigateway-v1, apigateway-v2, alb, function-url");
             }
         }
+        if (nameRegex != null) {
+            try {
+                java.util.regex.Pattern.compile(nameRegex);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new UsageException("--name-regex '" + nameRegex + "' is not a valid regular expression ("
+                        + e.getDescription() + "): write a Java regex found in the function name, e.g. "
+                        + "^orders-api-ApiFunction-");
+            }
+        }
         return new TargetSpec(m, function, qualifier, region, endpointUrl, baseUrl, f, stack, logicalId, namePrefix,
-                profile, template, null, null, null);
+                nameRegex, profile, template, null, null, null);
     }
 }

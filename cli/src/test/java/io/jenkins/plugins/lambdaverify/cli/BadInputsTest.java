@@ -102,8 +102,8 @@ class BadInputsTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.errLines()).containsExactly(
                 "error: " + f + ":4:3: unknown key 'regoin' in target (did you mean 'region'?); allowed: alias, artifact,"
-                        + " baseUrl, endpointUrl, eventFormat, function, handler, logicalId, mode, namePrefix, profile,"
-                        + " qualifier, region, runtime, stack, template",
+                        + " baseUrl, endpointUrl, eventFormat, function, handler, logicalId, mode, namePrefix, nameRegex,"
+                        + " profile, qualifier, region, runtime, stack, template",
                 "error: " + f + ":7:5: unknown key 'expct' in a phase (did you mean 'expect'?); allowed: checks, expect,"
                         + " name, timeout");
         assertThat(aws.invocations()).isEmpty();
@@ -146,7 +146,7 @@ class BadInputsTest {
 
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.errLines()).containsExactly("error: " + f + ": missing target: set target.function (or stack + "
-                + "logicalId, or namePrefix) in the config, or pass --function");
+                + "logicalId, namePrefix or nameRegex) in the config, or pass --function");
         assertThat(dir.resolve("reports")).doesNotExist();
     }
 

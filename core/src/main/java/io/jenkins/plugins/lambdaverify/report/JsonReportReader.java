@@ -6,6 +6,7 @@ import io.jenkins.plugins.lambdaverify.result.LogScanStatus;
 import io.jenkins.plugins.lambdaverify.result.Outcome;
 import io.jenkins.plugins.lambdaverify.result.PhaseResult;
 import io.jenkins.plugins.lambdaverify.result.RollbackOutcome;
+import io.jenkins.plugins.lambdaverify.result.RollbackPoint;
 import io.jenkins.plugins.lambdaverify.result.RunReport;
 import io.jenkins.plugins.lambdaverify.result.TargetInfo;
 import io.jenkins.plugins.lambdaverify.result.Termination;
@@ -77,7 +78,8 @@ public final class JsonReportReader {
         checkSchema(root.path("schema"));
         Node r = new Node(root, "");
         return new RunReport(target(r.object("target", false)), verification(r.object("verification", true)),
-                rollback(r.object("rollback", false)), verification(r.object("reverification", false)));
+                rollback(r.object("rollback", false)), verification(r.object("reverification", false)),
+                rollbackPoint(r.object("rollbackPoint", false)));
     }
 
     private static void checkSchema(JsonNode schema) {
@@ -154,6 +156,24 @@ public final class JsonReportReader {
                 r.string("reason"), r.string("fromVersion"), r.string("toVersion"), r.strings("output"));
     }
 
+    /** The rollback point; its template stays in its file ({@code templateFile}, beside the report). */
+    private static RollbackPoint rollbackPoint(Node p) {
+        if (p == null) {
+            return null;
+        }
+        return new RollbackPoint(p.string("stackName"), p.string("stackId"), p.string("region"),
+                p.string("stackStatus"), p.instant("lastUpdatedTime", false), p.strings("capabilities"),
+                p.list("parameters", JsonReportReader::parameter), p.string("templateFile"),
+                p.string("templateSha256"), null, p.string("problem"));
+    }
+
+    private static RollbackPoint.Parameter parameter(Node p) {
+        Boolean previous = p.optionalBool("usePreviousValue");
+        String value = p.string("value");
+        return new RollbackPoint.Parameter(p.requiredString("key"), value,
+                previous != null ? previous : value == null);
+    }
+
     /** A JSON object with its path, for messages that say where the problem is. */
     private record Node(JsonNode json, String path) {
 
@@ -207,9 +227,15 @@ public final class JsonReportReader {
             return value;
         }
 
+        /** An absent flag is false. */
         boolean bool(String field) {
+            Boolean value = optionalBool(field);
+            return value != null && value;
+        }
+
+        Boolean optionalBool(String field) {
             if (absent(field)) {
-                return false;
+                return null;
             }
             JsonNode value = json.get(field);
             if (!value.isBoolean()) {

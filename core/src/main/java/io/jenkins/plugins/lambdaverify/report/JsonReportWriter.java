@@ -6,6 +6,7 @@ import io.jenkins.plugins.lambdaverify.result.LogScanStatus;
 import io.jenkins.plugins.lambdaverify.result.Outcome;
 import io.jenkins.plugins.lambdaverify.result.PhaseResult;
 import io.jenkins.plugins.lambdaverify.result.RollbackOutcome;
+import io.jenkins.plugins.lambdaverify.result.RollbackPoint;
 import io.jenkins.plugins.lambdaverify.result.RunReport;
 import io.jenkins.plugins.lambdaverify.result.TargetInfo;
 import io.jenkins.plugins.lambdaverify.result.VerificationResult;
@@ -79,6 +80,11 @@ public final class JsonReportWriter {
             root.putNull("reverification");
         } else {
             verification(root.putObject("reverification"), report.reverification());
+        }
+        if (report.rollbackPoint() == null) {
+            root.putNull("rollbackPoint");
+        } else {
+            rollbackPoint(root.putObject("rollbackPoint"), report.rollbackPoint());
         }
         return root;
     }
@@ -180,6 +186,30 @@ public final class JsonReportWriter {
         node.put("fromVersion", text(r.fromVersion()));
         node.put("toVersion", text(r.toVersion()));
         lines(node.putArray("output"), r.output());
+    }
+
+    private void rollbackPoint(ObjectNode node, RollbackPoint p) {
+        node.put("recorded", p.recorded());
+        node.put("problem", text(p.problem()));
+        node.put("stackName", p.stackName());
+        node.put("stackId", p.stackId());
+        node.put("region", p.region());
+        node.put("stackStatus", p.stackStatus());
+        node.put("lastUpdatedTime", instant(p.lastUpdatedTime()));
+        node.put("templateFile", p.templateFile());
+        node.put("templateSha256", p.templateSha256());
+        ArrayNode capabilities = node.putArray("capabilities");
+        p.capabilities().forEach(capabilities::add);
+        ArrayNode parameters = node.putArray("parameters");
+        for (RollbackPoint.Parameter parameter : p.parameters()) {
+            ObjectNode item = parameters.addObject();
+            item.put("key", parameter.key());
+            // A value the masker would change is not written, and a rollback must never deploy "****": it becomes
+            // unknown, and the rollback keeps the stack's value for it.
+            boolean secret = parameter.value() != null && !parameter.value().equals(masker.maskText(parameter.value()));
+            item.put("value", secret ? null : parameter.value());
+            item.put("usePreviousValue", parameter.usePreviousValue() || secret);
+        }
     }
 
     private void lines(ArrayNode array, List<String> lines) {

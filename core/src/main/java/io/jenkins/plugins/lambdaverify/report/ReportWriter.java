@@ -1,5 +1,6 @@
 package io.jenkins.plugins.lambdaverify.report;
 
+import io.jenkins.plugins.lambdaverify.result.RollbackPoint;
 import io.jenkins.plugins.lambdaverify.result.RunReport;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -42,9 +43,41 @@ public final class ReportWriter {
         List<ReportWriteResult.Written> written = new ArrayList<>();
         List<ReportWriteResult.Failure> errors = new ArrayList<>();
         one(report, ReportWriteResult.Kind.JUNIT, targets.junit(), junit::write, written, errors);
+        // The template first: a report that names it is never on disk without it.
+        Path template = null;
+        try {
+            template = rollbackTemplate(report, targets.json());
+        } catch (IllegalArgumentException e) {
+            errors.add(new ReportWriteResult.Failure(ReportWriteResult.Kind.ROLLBACK_TEMPLATE, null, e.getMessage()));
+        }
+        one(report, ReportWriteResult.Kind.ROLLBACK_TEMPLATE, template, ReportWriter::writeTemplate, written, errors);
         one(report, ReportWriteResult.Kind.JSON, targets.json(), json::write, written, errors);
         one(report, ReportWriteResult.Kind.MARKDOWN, targets.markdown(), markdown::write, written, errors);
         return new ReportWriteResult(written, errors);
+    }
+
+    /**
+     * Where the recorded rollback point's template goes: {@code templateFile} resolved against the JSON report's
+     * directory (as {@link JsonReportReader}'s readers resolve it), or {@code null} when there is nothing to write.
+     */
+    static Path rollbackTemplate(RunReport report, Path json) {
+        RollbackPoint point = report.rollbackPoint();
+        if (json == null || point == null || !point.recorded() || point.template() == null
+                || point.templateFile() == null) {
+            return null;
+        }
+        Path dir = json.toAbsolutePath().getParent();
+        Path file = dir.resolve(point.templateFile()).normalize();
+        if (!file.startsWith(dir)) {
+            throw new IllegalArgumentException("rollback point template " + point.templateFile()
+                    + " is outside the report directory");
+        }
+        return file;
+    }
+
+    // The template exactly as CloudFormation returned it: not masked (a masked template would deploy something else).
+    private static void writeTemplate(RunReport report, OutputStream out) throws IOException {
+        out.write(report.rollbackPoint().template().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     static void one(RunReport report, ReportWriteResult.Kind kind, Path path, Render render,
@@ -59,7 +92,7 @@ public final class ReportWriter {
             // A reporter bug or a full disk must not cost the other reports.
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             errors.add(new ReportWriteResult.Failure(kind, path, "could not write the " + kind.name().toLowerCase(
-                    java.util.Locale.ROOT) + " report to " + path + ": " + ReportText.oneLine(reason)));
+                    java.util.Locale.ROOT).replace('_', ' ') + " report to " + path + ": " + ReportText.oneLine(reason)));
         }
     }
 

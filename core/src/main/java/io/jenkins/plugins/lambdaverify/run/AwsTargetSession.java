@@ -18,6 +18,7 @@ import io.jenkins.plugins.lambdaverify.target.FunctionResolver;
 import io.jenkins.plugins.lambdaverify.target.ResolvedFunction;
 import java.time.Duration;
 import java.time.Instant;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /** A deployed function: resolved through CloudFormation/Lambda, invoked with the SDK, logs in CloudWatch. */
@@ -106,6 +107,11 @@ final class AwsTargetSession implements TargetSession {
     @Override
     public AliasState aliasState() {
         return aliasState;
+    }
+
+    @Override
+    public CloudFormationClient cloudFormation() {
+        return clients.cloudFormation();
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.jenkins.plugins.lambdaverify.rollback.AliasRollback;
 import io.jenkins.plugins.lambdaverify.rollback.AliasState;
 import java.time.Duration;
 import java.time.Instant;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 
 /**
  * A target ready to verify: how to invoke it, where its logs are, how to roll its alias back. Holds clients and
@@ -38,6 +39,11 @@ interface TargetSession extends AutoCloseable {
 
     /** The alias as recorded before the checks, or {@code null}. */
     default AliasState aliasState() {
+        return null;
+    }
+
+    /** CloudFormation for the stack's rollback point, or {@code null} when the target has no AWS clients. */
+    default CloudFormationClient cloudFormation() {
         return null;
     }
 

@@ -47,9 +47,9 @@ final class TargetSessions {
                     throw new SpecException(at, "target.stack and target.logicalId go together: give both "
                             + "(--stack and --logical-id)");
                 }
-                if (t.function() == null && !byStack && t.namePrefix() == null) {
-                    throw new SpecException(at, "missing target: set target.function (or stack + logicalId, or "
-                            + "namePrefix) in the config, or pass --function");
+                if (t.function() == null && !byStack && t.namePrefix() == null && t.nameRegex() == null) {
+                    throw new SpecException(at, "missing target: set target.function (or stack + logicalId, "
+                            + "namePrefix or nameRegex) in the config, or pass --function");
                 }
             }
             case LOCAL -> {

@@ -9,10 +9,12 @@ import io.jenkins.plugins.lambdaverify.local.LocalRuntimeException;
 import io.jenkins.plugins.lambdaverify.report.SecretMasker;
 import io.jenkins.plugins.lambdaverify.result.LogScanStatus;
 import io.jenkins.plugins.lambdaverify.result.RollbackOutcome;
+import io.jenkins.plugins.lambdaverify.result.RollbackPoint;
 import io.jenkins.plugins.lambdaverify.result.RunReport;
 import io.jenkins.plugins.lambdaverify.result.TargetInfo;
 import io.jenkins.plugins.lambdaverify.result.Termination;
 import io.jenkins.plugins.lambdaverify.result.VerificationResult;
+import io.jenkins.plugins.lambdaverify.rollback.StackRecorder;
 import io.jenkins.plugins.lambdaverify.spec.RollbackSpec;
 import io.jenkins.plugins.lambdaverify.spec.SourceLocation;
 import io.jenkins.plugins.lambdaverify.spec.SpecException;
@@ -32,6 +34,9 @@ import java.util.concurrent.TimeoutException;
  * {@link SpecException}.
  */
 public final class Verification {
+    /** Recording the rollback point (two CloudFormation calls) after the checks is bounded by its own limit. */
+    static final Duration RECORD_LIMIT = Duration.ofSeconds(30);
+
     private final RunContext ctx;
     private final AwsClientOptions awsOptions;
 
@@ -46,6 +51,32 @@ public final class Verification {
     }
 
     public RunReport run(VerifySpec spec) {
+        RunReport report = verify(spec);
+        return report.rollbackPoint() == null ? carryForward(spec, report) : report;
+    }
+
+    /**
+     * A run that ends without a verified-good stack of its own keeps the previous report's rollback point (checked
+     * again), so that the report it writes still leads the next failing run back to the last good deployment.
+     */
+    private RunReport carryForward(VerifySpec spec, RunReport report) {
+        RollbackSpec r = spec.rollback();
+        if (r.strategy() != RollbackSpec.Strategy.SAM || r.previousReport() == null
+                || (r.sam() != null && r.sam().templateFile() != null)) {
+            return report;
+        }
+        PreviousRollbackPoint previous = PreviousRollbackPoint.load(ctx.workDir(), r.previousReport());
+        if (previous.point() == null) {
+            return report;
+        }
+        ctx.listener().info("rollback point: kept the previous one (stack " + previous.point().stackName()
+                + ", last updated " + previous.point().lastUpdatedTime() + ")");
+        return report.withRollbackPoint(previous.point());
+    }
+
+    private RunReport verify(VerifySpec spec) {
+        // before the target is resolved: a stack updated after this may not hold the deployment verified
+        java.time.Instant started = ctx.clock().instant();
         SecretMasker masker = SecretMasker.defaults().withEnvironmentSecrets(ctx.aws().environment())
                 .withLiterals(ctx.secrets()).withLiterals(SpecSecrets.of(spec));
         Redactor redactor = new MaskingRedactor(masker);
@@ -88,8 +119,11 @@ public final class Verification {
             VerificationResult result = engine.run(spec, session.defaultTimeout(), remaining(deadlineNanos));
             result = scanLogs(spec, session, result, masker, deadlineNanos);
             // A required log scan that could not read the logs fails the run, but shows nothing broken: no rollback.
+            // Only a wholly passed run is a rollback point.
             if (result.deploymentPassed() || spec.rollback().strategy() == RollbackSpec.Strategy.NONE) {
-                return RunReport.of(info, result);
+                RunReport report = RunReport.of(info, result);
+                return result.passed()
+                        ? report.withRollbackPoint(recordRollbackPoint(spec, session, redactor, started)) : report;
             }
             RollbackOutcome rollback = Thread.currentThread().isInterrupted()
                     ? new RollbackOutcome(spec.rollback().strategy().id(), RollbackOutcome.Status.REFUSED,
@@ -103,8 +137,57 @@ public final class Verification {
                 ctx.listener().info("re-verifying the rolled-back version");
                 reverification = engine.run(spec, session.defaultTimeout());
             }
-            return new RunReport(info, result, rollback, reverification);
+            RunReport report = new RunReport(info, result, rollback, reverification);
+            // The restored deployment, verified again, is the next rollback point.
+            return reverification != null && reverification.passed() ? report.withRollbackPoint(
+                    recordRollbackPoint(spec, session, redactor, reverification.startedAt())) : report;
         }
+    }
+
+    /**
+     * After a verified-good state, the stack as a rollback point for a later failing run ({@code sam} strategy,
+     * unless {@code rollback.sam.templateFile} names the template itself); {@code null} when none is asked for.
+     * Never fails the run: what went wrong is in the point and in the progress.
+     */
+    private RollbackPoint recordRollbackPoint(VerifySpec spec, TargetSession session, Redactor redactor,
+                                              java.time.Instant verifiedSince) {
+        RollbackSpec r = spec.rollback();
+        if (r.strategy() != RollbackSpec.Strategy.SAM || (r.sam() != null && r.sam().templateFile() != null)
+                || session.cloudFormation() == null || Thread.currentThread().isInterrupted()) {
+            return null;
+        }
+        String stack = r.sam() != null && r.sam().stackName() != null ? r.sam().stackName() : spec.target().stack();
+        String region = r.sam() != null && r.sam().region() != null ? r.sam().region() : session.info().region();
+        RollbackPoint point;
+        if (stack == null) {
+            point = RollbackPoint.notRecorded(null, region, "no stack to record: set target.stack or "
+                    + "rollback.sam.stackName");
+        } else {
+            StackRecorder recorder = new StackRecorder(session.cloudFormation(), redactor);
+            try {
+                point = Bounded.call("rollback-point", RECORD_LIMIT, () -> recorder.record(stack, region, verifiedSince),
+                        null);
+            } catch (TimeoutException e) {
+                point = RollbackPoint.notRecorded(stack, region, "CloudFormation did not answer within "
+                        + RECORD_LIMIT.toSeconds() + " s");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                point = RollbackPoint.notRecorded(stack, region, "the run was aborted");
+            } catch (ExecutionException e) {
+                point = RollbackPoint.notRecorded(stack, region, String.valueOf(e.getCause().getMessage()));
+            }
+        }
+        if (point.recorded()) {
+            List<String> kept = point.keptParameters();
+            ctx.listener().info("rollback point: recorded stack " + point.stackName() + " (" + point.stackStatus()
+                    + ", last updated " + point.lastUpdatedTime() + ", " + point.parameters().size() + " parameters"
+                    + (kept.isEmpty() ? "" : "; not recorded, a rollback keeps their current value: "
+                    + String.join(", ", kept)) + ")");
+        } else {
+            ctx.listener().info("warning: no rollback point recorded: " + redactor.text(point.problem())
+                    + ": a later failing run cannot roll back to this deployment with sam");
+        }
+        return point;
     }
 
     /**

@@ -23,8 +23,8 @@ final class SpecBinder {
     static final Set<String> ROOT_KEYS = Set.of("version", "target", "execution", "phases", "checks", "logScan",
             "rollback");
     static final Set<String> TARGET_KEYS = Set.of("mode", "function", "qualifier", "alias", "region", "endpointUrl",
-            "baseUrl", "eventFormat", "stack", "logicalId", "namePrefix", "profile", "template", "artifact", "handler",
-            "runtime");
+            "baseUrl", "eventFormat", "stack", "logicalId", "namePrefix", "nameRegex", "profile", "template", "artifact",
+            "handler", "runtime");
     static final Set<String> EXECUTION_KEYS = Set.of("concurrency", "timeout", "deadline", "stopOnFailure");
     static final Set<String> PHASE_KEYS = Set.of("name", "expect", "checks", "timeout");
     static final Set<String> CHECK_KEYS = Set.of("name", "request", "expect", "timeout");
@@ -130,10 +130,43 @@ final class SpecBinder {
         }
         String endpointUrl = url(m, "endpointUrl");
         String baseUrl = url(m, "baseUrl");
+        String nameRegex = nameRegex(m, mode);
         return new TargetSpec(mode, string(m, "function"), qualifier != null ? qualifier : alias, string(m, "region"),
                 endpointUrl, baseUrl, format, string(m, "stack"), string(m, "logicalId"), string(m, "namePrefix"),
-                string(m, "profile"), string(m, "template"), string(m, "artifact"), string(m, "handler"),
+                nameRegex, string(m, "profile"), string(m, "template"), string(m, "artifact"), string(m, "handler"),
                 string(m, "runtime"));
+    }
+
+    /** {@code target.nameRegex}: a valid regex, and the only way the file names the function. */
+    private String nameRegex(Node.MapNode m, Mode mode) {
+        Node.Entry e = m.entries().get("nameRegex");
+        if (e == null) {
+            return null;
+        }
+        String regex = scalarText(e.value(), "nameRegex");
+        if (regex == null) {
+            return null;
+        }
+        if (regex.isBlank()) {
+            problem(e.value(), "nameRegex is empty: write a Java regex found in the function name, e.g. "
+                    + "^orders-api-ApiFunction-");
+            return null;
+        }
+        try {
+            Pattern.compile(regex);
+        } catch (PatternSyntaxException ex) {
+            problem(e.value(), "nameRegex '" + regex + "' is not a valid regular expression (" + ex.getDescription()
+                    + (ex.getIndex() >= 0 ? " at index " + ex.getIndex() : "") + "): write a Java regex found in the "
+                    + "function name, e.g. ^orders-api-ApiFunction- (escape a literal . ( [ { * + ? with \\)");
+            return null;
+        }
+        List<String> others = java.util.stream.Stream.of("function", "stack", "logicalId", "namePrefix")
+                .filter(k -> m.entries().containsKey(k)).toList();
+        if (!others.isEmpty() && (mode == null || mode == Mode.LAMBDA)) {
+            problem(e.value(), "nameRegex and " + String.join(", ", others) + " both name the function: keep only "
+                    + "one way to find it");
+        }
+        return regex;
     }
 
     private String url(Node.MapNode m, String key) {

@@ -13,6 +13,7 @@ package io.jenkins.plugins.lambdaverify.spec;
  * @param stack       CloudFormation stack that holds the function (with {@code logicalId})
  * @param logicalId   the function's logical id in {@code stack} (nested stacks as {@code Parent/Child/Id})
  * @param namePrefix  resolve the function by name prefix (exactly one must match)
+ * @param nameRegex   resolve the function by a regex found in its name (exactly one must match)
  * @param profile     AWS profile
  * @param template    local mode: path of the built SAM template (default {@code .aws-sam/build/template.yaml})
  * @param artifact    local mode: the artifact directory, when not resolved from the template
@@ -21,11 +22,20 @@ package io.jenkins.plugins.lambdaverify.spec;
  */
 public record TargetSpec(Mode mode, String function, String qualifier, String region, String endpointUrl,
                          String baseUrl, EventFormat eventFormat, String stack, String logicalId, String namePrefix,
-                         String profile, String template, String artifact, String handler, String runtime) {
+                         String nameRegex, String profile, String template, String artifact, String handler,
+                         String runtime) {
+
+    /** A target that does not look the function up by regex (front ends that do not offer it). */
+    public TargetSpec(Mode mode, String function, String qualifier, String region, String endpointUrl, String baseUrl,
+                      EventFormat eventFormat, String stack, String logicalId, String namePrefix, String profile,
+                      String template, String artifact, String handler, String runtime) {
+        this(mode, function, qualifier, region, endpointUrl, baseUrl, eventFormat, stack, logicalId, namePrefix, null,
+                profile, template, artifact, handler, runtime);
+    }
 
     public static TargetSpec empty() {
         return new TargetSpec(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null);
+                null, null);
     }
 
     public Mode effectiveMode() {
@@ -41,13 +51,14 @@ public record TargetSpec(Mode mode, String function, String qualifier, String re
         return new TargetSpec(pick(o.mode, mode), pick(o.function, function), pick(o.qualifier, qualifier),
                 pick(o.region, region), pick(o.endpointUrl, endpointUrl), pick(o.baseUrl, baseUrl),
                 pick(o.eventFormat, eventFormat), pick(o.stack, stack), pick(o.logicalId, logicalId),
-                pick(o.namePrefix, namePrefix), pick(o.profile, profile), pick(o.template, template),
+                pick(o.namePrefix, namePrefix), pick(o.nameRegex, nameRegex), pick(o.profile, profile),
+                pick(o.template, template),
                 pick(o.artifact, artifact), pick(o.handler, handler), pick(o.runtime, runtime));
     }
 
     /**
      * Like {@link #overriddenBy}, for front ends whose overrides may name the function (CLI flags, step
-     * parameters): when {@code o} names it one way (function, stack/logicalId, or namePrefix), this target's other
+     * parameters): when {@code o} names it one way (function, stack/logicalId, namePrefix or nameRegex), this target's other
      * ways are dropped first. Else a file's {@code function: ApiFunction} (local mode's logical id) plus a
      * {@code --stack} flag would name the function twice and fail to resolve.
      */
@@ -55,11 +66,12 @@ public record TargetSpec(Mode mode, String function, String qualifier, String re
         boolean byName = o.function != null;
         boolean byStack = o.stack != null || o.logicalId != null;
         boolean byPrefix = o.namePrefix != null;
+        boolean byRegex = o.nameRegex != null;
         TargetSpec base = this;
-        if (byName || byStack || byPrefix) {
+        if (byName || byStack || byPrefix || byRegex) {
             base = new TargetSpec(mode, byName ? function : null, qualifier, region, endpointUrl, baseUrl, eventFormat,
-                    byStack ? stack : null, byStack ? logicalId : null, byPrefix ? namePrefix : null, profile, template,
-                    artifact, handler, runtime);
+                    byStack ? stack : null, byStack ? logicalId : null, byPrefix ? namePrefix : null,
+                    byRegex ? nameRegex : null, profile, template, artifact, handler, runtime);
         }
         return base.overriddenBy(o);
     }
@@ -75,7 +87,8 @@ public record TargetSpec(Mode mode, String function, String qualifier, String re
             case HTTP -> baseUrl;
             case LOCAL -> function != null ? function : artifact;
             case LAMBDA -> function != null ? function
-                    : stack != null ? stack + "/" + logicalId : namePrefix != null ? namePrefix + "*" : null;
+                    : stack != null ? stack + "/" + logicalId : namePrefix != null ? namePrefix + "*"
+                    : nameRegex != null ? "/" + nameRegex + "/" : null;
         };
         return m.id() + ":" + what + (qualifier != null && m != Mode.HTTP ? ":" + qualifier : "");
     }

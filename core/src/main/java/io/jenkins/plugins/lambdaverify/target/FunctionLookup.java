@@ -21,7 +21,8 @@ public record FunctionLookup(String function, String stack, String logicalId, St
         int ways = (function != null ? 1 : 0) + (stack != null || logicalId != null ? 1 : 0)
                 + (namePrefix != null ? 1 : 0) + (nameRegex != null ? 1 : 0);
         if (ways == 0) {
-            throw new TargetResolutionException("no function to verify: set function, stack and logicalId, or namePrefix");
+            throw new TargetResolutionException("no function to verify: set function, stack and logicalId, namePrefix "
+                    + "or nameRegex");
         }
         if (ways > 1) {
             throw new TargetResolutionException("set only one of function, stack/logicalId, namePrefix or nameRegex");
@@ -44,8 +45,8 @@ public record FunctionLookup(String function, String stack, String logicalId, St
 
     /** The lookup a {@link TargetSpec} describes (lambda mode). */
     public static FunctionLookup from(TargetSpec spec) {
-        return new FunctionLookup(spec.function(), spec.stack(), spec.logicalId(), spec.namePrefix(), null,
-                spec.qualifier());
+        return new FunctionLookup(spec.function(), spec.stack(), spec.logicalId(), spec.namePrefix(),
+                spec.nameRegex(), spec.qualifier());
     }
 
     public static FunctionLookup byName(String function, String qualifier) {

@@ -90,8 +90,10 @@ public final class FunctionResolver {
 
     private String single(FunctionLookup lookup, Predicate<String> matches) {
         List<String> found = new ArrayList<>();
+        List<String> all = new ArrayList<>();
         AwsErrors.call(AwsService.LAMBDA, "ListFunctions", null, () -> {
             lambda.listFunctionsPaginator(r -> r.maxItems(50)).functions().forEach(f -> {
+                all.add(f.functionName());
                 if (matches.test(f.functionName())) {
                     found.add(f.functionName());
                 }
@@ -101,15 +103,53 @@ public final class FunctionResolver {
         if (found.size() == 1) {
             return found.getFirst();
         }
+        boolean regex = lookup.nameRegex() != null;
         if (found.isEmpty()) {
-            throw new TargetResolutionException("no function matches " + lookup.describe() + " in " + region
-                    + ": check the name and region");
+            if (all.isEmpty()) {
+                throw new TargetResolutionException("no function matches " + lookup.describe() + ": there is no "
+                        + "function at all in " + region + ": check the region and the account");
+            }
+            String wanted = regex ? literalPart(lookup.nameRegex()) : lookup.namePrefix();
+            throw new TargetResolutionException("none of the " + all.size() + " functions in " + region + " matches "
+                    + lookup.describe() + "; closest: " + String.join(", ", closest(wanted, all))
+                    + (regex ? ": the regex is found anywhere in the name and is case-sensitive ((?i) ignores case)"
+                    : ": the prefix is case-sensitive"));
         }
         found.sort(null);
         List<String> shown = found.size() > MAX_CANDIDATES_SHOWN ? found.subList(0, MAX_CANDIDATES_SHOWN) : found;
         throw new TargetResolutionException(found.size() + " functions match " + lookup.describe() + ": "
                 + String.join(", ", shown) + (found.size() > shown.size() ? ", ..." : "")
-                + ": make it match exactly one, or set function");
+                + ": make it match exactly one" + (regex ? " (anchor it with ^ and $)" : "") + ", or set function");
+    }
+
+    /** Up to five names sharing the longest run of characters with {@code wanted}, best first. */
+    static List<String> closest(String wanted, List<String> names) {
+        String w = wanted.toLowerCase(java.util.Locale.ROOT);
+        return names.stream().sorted(java.util.Comparator
+                .comparingInt((String n) -> -commonRun(w, n.toLowerCase(java.util.Locale.ROOT)))
+                .thenComparingInt(String::length).thenComparing(n -> n)).limit(5).toList();
+    }
+
+    /** The length of the longest substring two strings share. */
+    static int commonRun(String a, String b) {
+        int best = 0;
+        int[] previous = new int[b.length() + 1];
+        for (int i = 1; i <= a.length(); i++) {
+            int[] current = new int[b.length() + 1];
+            for (int j = 1; j <= b.length(); j++) {
+                if (a.charAt(i - 1) == b.charAt(j - 1)) {
+                    current[j] = previous[j - 1] + 1;
+                    best = Math.max(best, current[j]);
+                }
+            }
+            previous = current;
+        }
+        return best;
+    }
+
+    /** A regex without its operators, to compare with names: {@code ^orders-(Api|Web)\\.fn$} gives {@code orders-ApiWebfn}. */
+    static String literalPart(String regex) {
+        return regex.replaceAll("\\\\[dDsSwWbB]|\\\\|[\\^$.|?*+()\\[\\]{}]", "");
     }
 
     private ResolvedFunction describe(String name, String qualifier, String resolvedFrom) {

@@ -56,7 +56,7 @@ class CommandRollbackTest {
         assertThat(Files.readAllLines(dir.resolve("args.txt"))).containsExactly("deploy", "--template-file",
                 "prev packaged.yaml", "--stack-name", "orders-api", "--no-fail-on-empty-changeset",
                 "--no-confirm-changeset", "--region", "eu-west-1", "--capabilities", "CAPABILITY_IAM",
-                "CAPABILITY_AUTO_EXPAND", "--parameter-overrides", "Greeting=it's \"quoted\" and spaced", "--s3-bucket",
+                "CAPABILITY_AUTO_EXPAND", "--parameter-overrides", "Greeting=\"it's \\\"quoted\\\" and spaced\"", "--s3-bucket",
                 "artifacts-bucket", "--tags", "team=core");
         assertThat(outcome.output()).containsExactly("Successfully created/updated stack");
     }

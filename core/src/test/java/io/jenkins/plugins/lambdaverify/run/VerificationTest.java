@@ -105,8 +105,8 @@ class VerificationTest {
         RunContext ctx = new RunContext(new AwsSettings(null, null, null, null, null, null, null, Map.of(), false, null),
                 ProgressListener.NONE, new LocalProcessRunner(), Path.of("."), Clock.systemUTC(), List.of());
         assertThatThrownBy(() -> new Verification(ctx).run(spec)).isInstanceOf(SpecException.class)
-                .hasMessage("lambda-verify.yaml: missing target: set target.function (or stack + logicalId, or "
-                        + "namePrefix) in the config, or pass --function");
+                .hasMessage("lambda-verify.yaml: missing target: set target.function (or stack + logicalId, "
+                        + "namePrefix or nameRegex) in the config, or pass --function");
     }
 
     @Test

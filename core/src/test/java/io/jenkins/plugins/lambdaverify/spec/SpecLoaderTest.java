@@ -27,6 +27,62 @@ class SpecLoaderTest {
     }
 
     @Test
+    void nameRegexFindsTheFunctionByItsName() {
+        VerifySpec spec = parse("""
+                target:
+                  nameRegex: '^orders-api-ApiFunction-[A-Z0-9]+$'
+                  alias: live
+                checks: [GET /health]
+                """);
+        assertThat(spec.target().nameRegex()).isEqualTo("^orders-api-ApiFunction-[A-Z0-9]+$");
+        assertThat(spec.target().describe()).isEqualTo("lambda:/^orders-api-ApiFunction-[A-Z0-9]+$/:live");
+        // a flag naming the function another way replaces it, as it does the file's other lookups
+        TargetSpec flags = new TargetSpec(null, "orders-fn", null, null, null, null, null, null, null, null, null,
+                null, null, null, null);
+        assertThat(spec.target().overriddenWithLookupBy(flags).nameRegex()).isNull();
+        TargetSpec regexFlag = new TargetSpec(null, null, null, null, null, null, null, null, null, null, "^billing-",
+                null, null, null, null, null);
+        assertThat(parse("target: {function: orders-fn}\nchecks: [GET /health]\n").target()
+                .overriddenWithLookupBy(regexFlag)).satisfies(t -> {
+                    assertThat(t.function()).isNull();
+                    assertThat(t.nameRegex()).isEqualTo("^billing-");
+                });
+    }
+
+    @Test
+    void anInvalidNameRegexIsReportedWhereItIsWrittenWithWhatToWrite() {
+        assertThat(errorOf("""
+                target:
+                  nameRegex: 'orders-api-(Api'
+                checks: [GET /health]
+                """)).isEqualTo("lambda-verify.yaml:2:14: nameRegex 'orders-api-(Api' is not a valid regular expression "
+                + "(Unclosed group at index 15): write a Java regex found in the function name, e.g. "
+                + "^orders-api-ApiFunction- (escape a literal . ( [ { * + ? with \\)");
+        assertThat(errorOf("""
+                target:
+                  nameRegex: ''
+                checks: [GET /health]
+                """)).isEqualTo("lambda-verify.yaml:2:14: nameRegex is empty: write a Java regex found in the function "
+                + "name, e.g. ^orders-api-ApiFunction-");
+    }
+
+    @Test
+    void nameRegexIsTheOnlyWayTheFileNamesTheFunction() {
+        assertThat(errorOf("""
+                target:
+                  function: orders-fn
+                  nameRegex: ^orders-
+                checks: [GET /health]
+                """)).isEqualTo("lambda-verify.yaml:3:14: nameRegex and function both name the function: keep only one "
+                + "way to find it");
+        // local mode's function is the template's logical id, not a lookup
+        assertThat(parse("""
+                target: {mode: local, function: ApiFunction, nameRegex: ^orders-}
+                checks: [GET /health]
+                """).target().function()).isEqualTo("ApiFunction");
+    }
+
+    @Test
     void shorthandAndFullFormWithPhaseDefaults() {
         VerifySpec spec = parse("""
                 target:
@@ -119,7 +175,7 @@ class SpecLoaderTest {
                 """);
         assertThat(msg).isEqualTo("lambda-verify.yaml:2:3: unknown key 'fucntion' in target (did you mean 'function'?); "
                 + "allowed: alias, artifact, baseUrl, endpointUrl, eventFormat, function, handler, logicalId, mode, "
-                + "namePrefix, profile, qualifier, region, runtime, stack, template");
+                + "namePrefix, nameRegex, profile, qualifier, region, runtime, stack, template");
     }
 
     @Test

@@ -236,7 +236,49 @@ class FunctionResolverTest {
         assertThat(resolver.resolve(FunctionLookup.byRegex("^orders-.*-Api-", null)).functionName())
                 .isEqualTo("orders-api-Api-AAA");
         assertThatThrownBy(() -> resolver.resolve(FunctionLookup.byRegex("^payments", null)))
-                .hasMessage("no function matches name regex ^payments in eu-west-1: check the name and region");
+                .hasMessage("none of the 3 functions in eu-west-1 matches name regex ^payments; closest: billing-Fn-1, "
+                        + "orders-api-Api-AAA, orders-api-Worker-BBB: the regex is found anywhere in the name and is "
+                        + "case-sensitive ((?i) ignores case)");
+    }
+
+    @Test
+    void nameRegexFromTheConfigNeedsExactlyOneMatchAndNamesTheCandidates() {
+        aws.stubFor(get(urlPathEqualTo("/2015-03-31/functions")).willReturn(json("{\"Functions\":["
+                + "{\"FunctionName\":\"billing-Fn-1\"},{\"FunctionName\":\"orders-api-ApiFunction-1A2B3C\"},"
+                + "{\"FunctionName\":\"orders-api-WorkerFunction-9Z8Y\"},"
+                + "{\"FunctionName\":\"orders-web-ApiFunction-4D5E\"}]}")));
+        aws.stubFor(get(urlPathEqualTo("/2015-03-31/functions/orders-api-ApiFunction-1A2B3C/aliases/live"))
+                .willReturn(json("{\"Name\":\"live\",\"FunctionVersion\":\"12\",\"RevisionId\":\"rev-12\"}")));
+        stubConfiguration("orders-api-ApiFunction-1A2B3C", "12", null);
+
+        ResolvedFunction f = resolver.resolve(target("^orders-api-Api"));
+        assertThat(f.functionName()).isEqualTo("orders-api-ApiFunction-1A2B3C");
+        assertThat(f.version()).isEqualTo("12");
+        assertThat(f.resolvedFrom()).isEqualTo("name regex ^orders-api-Api");
+
+        assertThatThrownBy(() -> resolver.resolve(target("^orders-.*-ApiFunction-")))
+                .isInstanceOf(TargetResolutionException.class)
+                .hasMessage("2 functions match name regex ^orders-.*-ApiFunction-: orders-api-ApiFunction-1A2B3C, "
+                        + "orders-web-ApiFunction-4D5E: make it match exactly one (anchor it with ^ and $), or set "
+                        + "function");
+        assertThatThrownBy(() -> resolver.resolve(target("^Orders-API-Api")))
+                .isInstanceOf(TargetResolutionException.class)
+                .hasMessage("none of the 4 functions in eu-west-1 matches name regex ^Orders-API-Api; closest: "
+                        + "orders-api-ApiFunction-1A2B3C, orders-api-WorkerFunction-9Z8Y, orders-web-ApiFunction-4D5E, "
+                        + "billing-Fn-1: the regex is found anywhere in the name and is case-sensitive ((?i) ignores "
+                        + "case)");
+        assertThat(resolver.resolve(target("(?i)^Orders-API-Api")).functionName())
+                .isEqualTo("orders-api-ApiFunction-1A2B3C");
+    }
+
+    /** A lambda-mode target as the config file gives it. */
+    private static io.jenkins.plugins.lambdaverify.spec.TargetSpec target(String nameRegex) {
+        return io.jenkins.plugins.lambdaverify.spec.SpecLoader.parse("""
+                target:
+                  nameRegex: '%s'
+                  alias: live
+                checks: [GET /health]
+                """.formatted(nameRegex), "lambda-verify.yaml").target();
     }
 
     @Test
@@ -329,7 +371,7 @@ class FunctionResolverTest {
     @Test
     void lookupNeedsExactlyOneWayToFindTheFunction() {
         assertThatThrownBy(() -> new FunctionLookup(null, null, null, null, null, "live"))
-                .hasMessage("no function to verify: set function, stack and logicalId, or namePrefix");
+                .hasMessage("no function to verify: set function, stack and logicalId, namePrefix or nameRegex");
         assertThatThrownBy(() -> new FunctionLookup("orders", "stack", "Fn", null, null, null))
                 .hasMessage("set only one of function, stack/logicalId, namePrefix or nameRegex");
         assertThatThrownBy(() -> FunctionLookup.byStack("orders-api", null, null))
