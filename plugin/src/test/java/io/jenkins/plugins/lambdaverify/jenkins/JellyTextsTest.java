@@ -41,7 +41,8 @@ class JellyTextsTest {
                 withArguments++;
                 Matcher keyed = KEY_WITH_ARGUMENTS.matcher(text);
                 if (!keyed.matches()) {
-                    problems.add(view + ": ${%" + text + "} is text with parentheses: use a key of the properties file");
+                    problems.add(
+                            view + ": ${%" + text + "} is text with parentheses: use a key of the properties file");
                 } else if (!properties(view).containsKey(keyed.group(1))) {
                     problems.add(view + ": key " + keyed.group(1) + " is missing from " + propertiesFile(view));
                 }

@@ -36,8 +36,7 @@ class LambdaVerifyBuildActionTest {
             FreeStyleBuild build = r.jenkins
                     .getItemByFullName("orders", FreeStyleProject.class)
                     .getBuildByNumber(1);
-            BuildSummary report =
-                    build.getAction(LambdaVerifyBuildAction.class).getResult();
+            BuildSummary report = build.getAction(LambdaVerifyBuildAction.class).getResult();
 
             assertThat(report.getVerifications())
                     .extracting(VerificationSummary::getId)
