@@ -88,7 +88,7 @@ final class VerificationRunner {
                 RollbackStrategies.parse(text.apply(options.getRollback())),
                 Math.max(0, options.getConcurrency()),
                 Math.max(0, options.getTimeout()),
-                AwsAccess.resolve(text.apply(options.getCredentialsId()), run, env, workspace),
+                AwsAccess.resolve(text.apply(options.getCredentialsId()), run, env, workspace, log),
                 wanted);
 
         InvocationPermits permits = LambdaVerifyGlobalConfiguration.permits();

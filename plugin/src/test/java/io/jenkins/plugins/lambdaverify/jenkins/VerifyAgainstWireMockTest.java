@@ -222,6 +222,39 @@ class VerifyAgainstWireMockTest {
     }
 
     @Test
+    void theGlobalDefaultCredentialsNeverOverrideKeysOfTheStepsEnvironment(JenkinsRule r) throws Exception {
+        lambda.answer(200);
+        addCredential();
+        LambdaVerifyGlobalConfiguration.get().setDefaultCredentialsId("aws-test");
+
+        WorkflowRun run =
+                build(r, withEnvKeys("verifyLambdaDeployment " + direct() + ", " + HEALTH_PHASE), Result.SUCCESS);
+
+        // withAWS / the aws binding chose this identity: the administrator's default must not replace it.
+        lambda.verify(postRequestedFor(urlPathMatching(LambdaApi.INVOKE))
+                .withHeader("Authorization", containing("Credential=" + ENV_ACCESS_KEY + "/")));
+        lambda.verify(
+                0,
+                postRequestedFor(urlPathMatching(".*"))
+                        .withHeader("Authorization", containing("Credential=" + CREDENTIAL_ACCESS_KEY + "/")));
+        r.assertLogContains("AWS identity: the step's environment (AWS_ACCESS_KEY_ID)", run);
+    }
+
+    @Test
+    void theGlobalDefaultCredentialsSignWhenTheEnvironmentNamesNoIdentity(JenkinsRule r) throws Exception {
+        lambda.answer(200);
+        addCredential();
+        LambdaVerifyGlobalConfiguration.get().setDefaultCredentialsId("aws-test");
+
+        WorkflowRun run = build(r, "verifyLambdaDeployment " + direct() + ", " + HEALTH_PHASE + "\n", Result.SUCCESS);
+
+        lambda.verify(postRequestedFor(urlPathMatching(LambdaApi.INVOKE))
+                .withHeader("Authorization", containing("Credential=" + CREDENTIAL_ACCESS_KEY + "/")));
+        r.assertLogContains("AWS identity: the global default credentials 'aws-test'", run);
+        r.assertLogNotContains(CREDENTIAL_SECRET_KEY, run);
+    }
+
+    @Test
     void testResultsAndOwnTrendsShowOnTheJobPage(JenkinsRule r) throws Exception {
         lambda.answer(200);
         WorkflowJob job = r.createProject(WorkflowJob.class);
