@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import jenkins.model.Jenkins;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Resolves, on the controller, how the agent will reach AWS, in the order of {@link AwsIdentityOrder}: a Jenkins
@@ -63,13 +62,18 @@ final class AwsAccess {
             throw new AbortException(Texts.get("Credentials.notFound", id));
         }
         CredentialsProvider.track(run, credentials);
+        AwsCredentials resolved;
         try {
             // Role assumption happens here, on the controller; only the session keys travel to the agent.
-            AwsCredentials resolved = credentials.resolveCredentials();
-            return AgentAws.Keys.of(resolved);
-        } catch (SdkException e) {
+            resolved = credentials.resolveCredentials();
+        } catch (RuntimeException e) { // SdkException, or the SDK refusing a half-filled key pair
             throw new AbortException(Texts.get("Credentials.unresolvable", id, e.getMessage()));
         }
+        if (resolved == null) {
+            // aws-credentials returns null for an entry without keys or role: it stands for the controller's identity.
+            throw new AbortException(Texts.get("Credentials.noKeys", id));
+        }
+        return AgentAws.Keys.of(resolved);
     }
 
     @CheckForNull

@@ -128,6 +128,24 @@ class VerifyLambdaDeploymentStepTest {
     }
 
     @Test
+    void credentialsWithoutKeysOrRoleFailTheStepWithOneLine(JenkinsRule r) throws Exception {
+        // aws-credentials resolves an entry without keys and role to null (the controller's own identity).
+        SystemCredentialsProvider.getInstance()
+                .getCredentials()
+                .add(new AWSCredentialsImpl(CredentialsScope.GLOBAL, "aws-empty", "", "", "controller identity"));
+        SystemCredentialsProvider.getInstance().save();
+
+        WorkflowRun run = runPipeline(
+                r,
+                "node { verifyLambdaDeployment function: 'orders-api', region: 'eu-west-1', credentialsId: 'aws-empty' }",
+                Result.FAILURE);
+
+        r.assertLogContains("AWS credentials 'aws-empty' have no access key and no role to assume", run);
+        r.assertLogNotContains("NullPointerException", run);
+        r.assertLogNotContains("\tat io.jenkins", run);
+    }
+
+    @Test
     void invalidResultPolicyIsNamedInTheMessage(JenkinsRule r) throws Exception {
         WorkflowRun run = runPipeline(
                 r,
