@@ -53,11 +53,13 @@ public class LambdaVerifyBuildAction extends BuildAction<BuildSummary> {
         return new LambdaVerifyJobAction(getOwner().getParent());
     }
 
+    /**
+     * None: Jenkins asks only the last successful build for these, which would hide the trend of a job whose
+     * verifications fail. {@link LambdaVerifyJobActionFactory} adds the job's charts instead.
+     */
     @Override
     public Collection<? extends Action> getProjectActions() {
-        return List.of(
-                new LambdaVerifyJobAction(getOwner().getParent()),
-                new LambdaVerifyLatencyJobAction(getOwner().getParent()));
+        return List.of();
     }
 
     @Override
