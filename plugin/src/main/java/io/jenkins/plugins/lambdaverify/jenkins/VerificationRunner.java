@@ -112,7 +112,7 @@ final class VerificationRunner {
         }
         printTable(summary, log);
 
-        attachJUnit(reportDir, run, workspace, launcher, listener, node);
+        attachJUnit(reportDir, targetName(summary), run, workspace, launcher, listener, node);
         if (Termination.ABORTED.name().equals(summary.getTermination())) {
             // Aborted on the built-in node: the engine stopped in-flight checks and the reports are attached.
             summary = summary.withBuildResult(Result.ABORTED.toString());
@@ -158,11 +158,17 @@ final class VerificationRunner {
             }
             files.sort(null);
             VerificationSummary summary = SummaryFactory.summarize(id, report, files);
-            attachJUnit(reportDir, run, workspace, launcher, listener, node);
+            attachJUnit(reportDir, targetName(summary), run, workspace, launcher, listener, node);
             LambdaVerifyBuildAction.record(run, summary.withBuildResult(Result.ABORTED.toString()));
         } catch (IOException | InterruptedException | RuntimeException e) {
             listener.getLogger().println(Texts.get("Runner.abortedNoReports", ABORT_GRACE.toSeconds()) + ": " + e);
         }
+    }
+
+    /** What the verification checked, for the checks name; its id when the run never got that far. */
+    private static String targetName(VerificationSummary summary) {
+        String target = Util.fixEmptyAndTrim(summary.getTarget());
+        return target != null ? target : summary.getId();
     }
 
     @CheckForNull
@@ -201,9 +207,13 @@ final class VerificationRunner {
                 .toList();
     }
 
-    /** Attaches exactly this invocation's JUnit file; results merge into the build's one test result action. */
+    /**
+     * Attaches exactly this invocation's JUnit file; results merge into the build's one test result action, and the
+     * check published for it is named after the enclosing stages and {@code target} ({@link ChecksName}).
+     */
     static void attachJUnit(
             String reportDir,
+            String target,
             Run<?, ?> run,
             FilePath workspace,
             Launcher launcher,
@@ -216,14 +226,17 @@ final class VerificationRunner {
             return;
         }
         PipelineTestDetails details = null;
+        List<String> blockNames = List.of();
         if (node != null) {
             List<FlowNode> blocks = JUnitResultsStepExecution.getEnclosingStagesAndParallels(node);
+            blockNames = JUnitResultsStepExecution.getEnclosingBlockNames(blocks);
             details = new PipelineTestDetails();
             details.setNodeId(node.getId());
             details.setEnclosingBlocks(JUnitResultsStepExecution.getEnclosingBlockIds(blocks));
-            details.setEnclosingBlockNames(JUnitResultsStepExecution.getEnclosingBlockNames(blocks));
+            details.setEnclosingBlockNames(blockNames);
         }
-        JUnitResultArchiver.parseAndSummarize(new JUnitAttachment(junit), details, run, workspace, launcher, listener);
+        JUnitAttachment attachment = new JUnitAttachment(junit, ChecksName.of(blockNames, target));
+        JUnitResultArchiver.parseAndSummarize(attachment, details, run, workspace, launcher, listener);
     }
 
     private static void applyPolicy(
