@@ -129,6 +129,22 @@ class AgentVerificationTest {
                 .hasMessageNotContaining("\n");
     }
 
+    @Test
+    void anUnexpectedFailureComesBackAsOneLineOfTextOnly() throws IOException {
+        // A workspace that is a file: the report directory cannot be created (an IOException on the agent).
+        Path notADirectory = Files.writeString(workspace.resolve("file"), "x", StandardCharsets.UTF_8);
+        AgentVerification verification = new AgentVerification(
+                new FilePath(notADirectory.toFile()),
+                request("lambda-verify.yaml", false, HEALTH, List.of(), null, 0, 0, 0),
+                TaskListener.NULL);
+
+        assertThatThrownBy(verification::call)
+                .isExactlyInstanceOf(AbortException.class)
+                .hasMessageStartingWith("lambda-verify: the verification failed on the agent: ")
+                .hasMessageNotContaining("\n")
+                .hasNoCause();
+    }
+
     private VerifySpec spec(AgentRequest request) throws AbortException {
         return verification(request).spec(workspace);
     }
