@@ -258,7 +258,7 @@ public class LambdaVerifyRecorder extends Recorder implements SimpleBuildStep, V
             throws IOException, InterruptedException {
         VerificationRunner.perform(
                 this,
-                LambdaVerifyBuildAction.uniqueId(run, "publisher"),
+                LambdaVerifyBuildAction.reserveId(run, "publisher"),
                 run,
                 workspace,
                 env,

@@ -290,7 +290,7 @@ public class VerifyLambdaDeploymentStep extends Step implements VerificationOpti
                 StepContext context = getContext();
                 FlowNode node = context.get(FlowNode.class);
                 Run<?, ?> run = context.get(Run.class);
-                String id = LambdaVerifyBuildAction.uniqueId(run, node.getId());
+                String id = LambdaVerifyBuildAction.reserveId(run, node.getId());
                 VerificationSummary summary = VerificationRunner.perform(
                         step,
                         id,
