@@ -153,7 +153,7 @@ final class AgentVerification extends MasterToSlaveCallable<VerificationSummary,
 
     private VerifySpec baseSpec(Path workspace) {
         String config = request.configPath();
-        Path file = config == null ? null : workspace.resolve(config);
+        Path file = config == null ? null : WorkspaceFiles.inside(workspace, "config", config, INLINE);
         if (file != null && (request.configRequired() || Files.exists(file))) {
             VerifySpec fromFile = SpecLoader.load(file);
             return request.phases().isEmpty()

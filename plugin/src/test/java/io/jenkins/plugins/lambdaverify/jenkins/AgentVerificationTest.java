@@ -107,6 +107,25 @@ class AgentVerificationTest {
     }
 
     @Test
+    void aConfigPathOutsideTheWorkspaceIsRefused() throws IOException {
+        Path outside = Files.writeString(
+                workspace.getParent().resolve("outside-" + workspace.getFileName() + ".yaml"),
+                "phases: [}",
+                StandardCharsets.UTF_8);
+        try {
+            AgentVerification verification =
+                    verification(request("../" + outside.getFileName(), true, HEALTH, List.of(), null, 0, 0, 0));
+
+            assertThatThrownBy(() -> verification.spec(workspace))
+                    .isInstanceOf(AbortException.class)
+                    .hasMessageContaining("config '../" + outside.getFileName() + "' is outside the workspace")
+                    .hasMessageNotContaining("phases: [}"); // nothing of the file is read or echoed
+        } finally {
+            Files.delete(outside);
+        }
+    }
+
+    @Test
     void noFileAndNoPhasesSaysWhatToGive() {
         AgentVerification verification =
                 verification(request("lambda-verify.yaml", false, List.of(), List.of(), null, 0, 0, 0));
