@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -66,6 +67,27 @@ class JellyTextsTest {
                 .containsEntry("timeoutTitle", "Timeout (seconds)");
         assertThat(properties(base.resolve("LambdaVerifyLatencyJobAction/floatingBox.jelly")))
                 .containsEntry("title", "Lambda latency (p95, ms) and cold starts");
+    }
+
+    /** The client-side validators hudson-behavior.js registers for number fields (others do nothing). */
+    @Test
+    void numberFieldsUseValidatorsJenkinsRegisters() throws IOException {
+        Set<String> registered = Set.of(
+                "number",
+                "number-required",
+                "non-negative-number-required",
+                "positive-number",
+                "positive-number-required");
+        Pattern numberClass = Pattern.compile("<f:number[^>]*\\sclazz=\"([^\"]*)\"");
+        List<String> used = new ArrayList<>();
+        for (Path view : views()) {
+            Matcher m = numberClass.matcher(Files.readString(view, StandardCharsets.UTF_8));
+            while (m.find()) {
+                used.add(m.group(1));
+            }
+        }
+
+        assertThat(used).isNotEmpty().allSatisfy(c -> assertThat(registered).contains(c));
     }
 
     private static List<Path> views() throws IOException {
