@@ -214,9 +214,13 @@ public class VerifyLambdaDeploymentStep extends Step implements VerificationOpti
         return phases == null ? List.of() : Collections.unmodifiableList(phases);
     }
 
-    /** Phases given inline, in the config file's shape, e.g. {@code [[name: 'smoke', checks: [...]]]}. */
+    /**
+     * Phases given inline, in the config file's shape, e.g. {@code [[name: 'smoke', checks: [...]]]}. Typed as a list
+     * of objects for structs, which cannot describe a parameterized {@code Map} (the Pipeline Syntax reference would
+     * show an error for it); every entry must be a map.
+     */
     @DataBoundSetter
-    public void setPhases(List<Map<String, Object>> phases) {
+    public void setPhases(List<Object> phases) {
         List<Map<String, Object>> plain = PlainData.listOfMaps(phases);
         this.phases = plain.isEmpty() ? null : plain;
     }

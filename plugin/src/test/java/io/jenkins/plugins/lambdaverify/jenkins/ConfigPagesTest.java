@@ -7,6 +7,9 @@ import org.htmlunit.WebClientUtil;
 import org.htmlunit.html.HtmlOption;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSelect;
+import org.jenkinsci.plugins.structs.describable.ArrayType;
+import org.jenkinsci.plugins.structs.describable.DescribableModel;
+import org.jenkinsci.plugins.structs.describable.ErrorType;
 import org.jenkinsci.plugins.workflow.cps.Snippetizer;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,32 @@ class ConfigPagesTest {
                 .contains("Timeout (seconds)")
                 .contains("Concurrent checks")
                 .doesNotContain("baseUrlTitle");
+    }
+
+    @Test
+    void pipelineSyntaxReferenceDescribesEveryParameter(JenkinsRule r) throws Exception {
+        // structs describes phases (a list of maps in the config file's shape) as a list of objects
+        assertThat(DescribableModel.of(VerifyLambdaDeploymentStep.class)
+                        .getParameter("phases")
+                        .getType())
+                .isInstanceOf(ArrayType.class)
+                .isNotInstanceOf(ErrorType.class);
+
+        String reference = r.createWebClient()
+                .goTo(Snippetizer.ACTION_URL + "/html")
+                .getWebResponse()
+                .getContentAsString();
+
+        // the step's own section: from its title to the next step's
+        int start = reference.indexOf("<code>verifyLambdaDeployment</code>");
+        assertThat(start).as("the step is in the reference").isNotNegative();
+        int end = reference.indexOf("step-title", start);
+        String section = reference.substring(start, end < 0 ? reference.length() : end);
+        assertThat(section)
+                .contains("phases")
+                .contains("concurrency")
+                .doesNotContain("do not know how to categorize")
+                .doesNotContain("Exception");
     }
 
     @Test
