@@ -6,6 +6,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.lambdaverify.aws.AwsSettings;
 import io.jenkins.plugins.lambdaverify.engine.ProcessRunner;
 import io.jenkins.plugins.lambdaverify.engine.ProgressListener;
+import io.jenkins.plugins.lambdaverify.report.ConsoleSummary;
 import io.jenkins.plugins.lambdaverify.report.ReportTargets;
 import io.jenkins.plugins.lambdaverify.report.ReportWriteResult;
 import io.jenkins.plugins.lambdaverify.report.ReportWriter;
@@ -27,6 +28,7 @@ import io.jenkins.plugins.lambdaverify.summary.SummaryFactory;
 import io.jenkins.plugins.lambdaverify.summary.VerificationSummary;
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Serial;
 import java.io.StringWriter;
@@ -135,6 +137,13 @@ final class AgentVerification extends MasterToSlaveCallable<VerificationSummary,
                                 reportDir.resolve(JSON_FILE),
                                 reportDir.resolve(MARKDOWN_FILE)));
         written.errors().forEach(f -> listener.getLogger().println("[lambda-verify] " + f.message()));
+        // The CLI's end-of-run summary, masked, ASCII marks (as the progress lines), one prefixed line each.
+        PrintStream log = listener.getLogger();
+        synchronized (log) {
+            new ConsoleSummary(masker, true, ConsoleSummary.DEFAULT_NAME_WIDTH)
+                    .lines(report)
+                    .forEach(line -> log.println(BuildLogProgress.PREFIX + line));
+        }
         return SummaryFactory.summarize(request.id(), report, reportFiles(workspace, reportDir));
     }
 

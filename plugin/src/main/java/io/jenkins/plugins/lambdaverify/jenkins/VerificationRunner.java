@@ -110,7 +110,12 @@ final class VerificationRunner {
         } finally {
             permits.release(granted);
         }
-        printTable(summary, log);
+        // The table itself was printed on the agent (core's ConsoleSummary, as the CLI prints it).
+        log.println(Texts.get(
+                "Runner.latency",
+                summary.getP95LatencyMillis(),
+                summary.getColdStarts(),
+                summary.getFailingFindings()));
 
         attachJUnit(reportDir, targetName(summary), run, workspace, launcher, listener, node);
         if (Termination.ABORTED.name().equals(summary.getTermination())) {
@@ -286,28 +291,5 @@ final class VerificationRunner {
                             s.getRollback().getReason()));
         }
         return line.toString();
-    }
-
-    /** The final table in the build log: one row per phase. */
-    private static void printTable(VerificationSummary s, PrintStream log) {
-        String row = "%-24s %7s %7s %7s %7s %9s";
-        log.println(String.format(row, "phase", "passed", "failed", "errors", "skipped", "ms"));
-        for (VerificationSummary.Phase p : s.getPhases()) {
-            log.println(String.format(
-                    row,
-                    abbreviate(p.getName()),
-                    p.getPassed(),
-                    p.getFailed(),
-                    p.getErrors(),
-                    p.getSkipped(),
-                    p.getDurationMillis()));
-        }
-        log.println(String.format(
-                row, "total", s.getPassedCount(), s.getFailed(), s.getErrors(), s.getSkipped(), s.getDurationMillis()));
-        log.println(Texts.get("Runner.latency", s.getP95LatencyMillis(), s.getColdStarts(), s.getFailingFindings()));
-    }
-
-    private static String abbreviate(String name) {
-        return name.length() <= 24 ? name : name.substring(0, 21) + "...";
     }
 }

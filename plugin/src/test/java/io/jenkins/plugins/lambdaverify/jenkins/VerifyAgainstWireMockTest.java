@@ -73,7 +73,9 @@ class VerifyAgainstWireMockTest {
                 build(r, withEnvKeys("verifyLambdaDeployment " + direct() + ", " + HEALTH_PHASE), Result.SUCCESS);
 
         r.assertLogContains("passed=true failed=0", run);
-        r.assertLogContains("[lambda-verify]   PASSED GET /health -> 200", run);
+        // core's progress line as the check ends, then core's end-of-run summary (the CLI's), ASCII marks
+        r.assertLogContains("[lambda-verify] ok public  GET /health -> 200", run);
+        r.assertLogContains("[lambda-verify] PASSED: 1 passed of 1 check in ", run);
         TestResultAction tests = run.getAction(TestResultAction.class);
         assertThat(tests.getFailCount()).isZero();
         assertThat(tests.getResult().getPassedTests())
@@ -110,6 +112,7 @@ class VerifyAgainstWireMockTest {
 
         r.assertLogContains("passed=false failed=1", run);
         r.assertLogContains("expected status 200 but was 500", run);
+        r.assertLogContains("[lambda-verify] FAILED: 1 failed, 0 errors, 0 passed, 0 skipped of 1 check in ", run);
         assertThat(run.getAction(TestResultAction.class).getFailCount()).isEqualTo(1);
         assertThat(new DepthFirstScanner().allNodes(run.getExecution()))
                 .extracting(node -> node.getPersistentAction(WarningAction.class))
