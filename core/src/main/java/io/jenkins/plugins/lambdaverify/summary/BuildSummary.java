@@ -3,6 +3,7 @@ package io.jenkins.plugins.lambdaverify.summary;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 
@@ -39,7 +40,14 @@ public class BuildSummary implements Serializable {
      * verification already has it (a step run twice on the same node id, two publishers).
      */
     public String uniqueId(String base) {
-        List<String> taken = verifications.stream().map(VerificationSummary::getId).toList();
+        return uniqueId(base, verifications.stream().map(VerificationSummary::getId).toList());
+    }
+
+    /**
+     * The same rule over any ids already taken: {@code base}, or {@code base-2}, {@code base-3}... (a front end adds
+     * the ids it has handed out to verifications still running, e.g. in parallel branches).
+     */
+    public static String uniqueId(String base, Collection<String> taken) {
         String id = base;
         for (int n = 2; taken.contains(id); n++) {
             id = base + "-" + n;

@@ -67,6 +67,14 @@ class BuildSummaryTest {
     }
 
     @Test
+    void idsAreUniqueOverAnyTakenOnes() {
+        assertThat(BuildSummary.uniqueId("publisher", List.of())).isEqualTo("publisher");
+        assertThat(BuildSummary.uniqueId("publisher", List.of("publisher", "publisher-2", "7")))
+                .isEqualTo("publisher-3");
+        assertThat(BuildSummary.uniqueId("7", java.util.Set.of("publisher"))).isEqualTo("7");
+    }
+
+    @Test
     void addingAVerificationKeepsTheOrderAndLeavesTheOriginalAlone() {
         BuildSummary first = new BuildSummary(List.of(Summaries.passed("staging", 4, 100, 1)));
 

@@ -18,6 +18,10 @@ import java.util.function.Consumer;
 /**
  * Runs the engine's external commands (e.g. {@code sam deploy} for a rollback) on the agent, where the verification
  * runs, through Jenkins' Launcher: argument lists, never a shell. The caller masks secrets in the lines it gets.
+ *
+ * <p>A local launcher of the agent JVM: the step's own Launcher cannot travel inside the callable, so launcher
+ * decorators around the step (kubernetes {@code container()}, {@code docker.image().inside}) do not apply; the
+ * commands run in the agent's own container (docs/jenkins.md says so).
  */
 final class AgentProcessRunner implements ProcessRunner {
     private final TaskListener listener;

@@ -6,6 +6,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.lambdaverify.aws.AwsSettings;
 import io.jenkins.plugins.lambdaverify.engine.ProcessRunner;
 import io.jenkins.plugins.lambdaverify.engine.ProgressListener;
+import io.jenkins.plugins.lambdaverify.report.ConsoleSummary;
 import io.jenkins.plugins.lambdaverify.report.ReportTargets;
 import io.jenkins.plugins.lambdaverify.report.ReportWriteResult;
 import io.jenkins.plugins.lambdaverify.report.ReportWriter;
@@ -27,13 +28,17 @@ import io.jenkins.plugins.lambdaverify.summary.SummaryFactory;
 import io.jenkins.plugins.lambdaverify.summary.VerificationSummary;
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.Serial;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import jenkins.security.MasterToSlaveCallable;
@@ -59,6 +64,8 @@ final class AgentVerification extends MasterToSlaveCallable<VerificationSummary,
 
     static final String MARKDOWN_FILE = "summary.md";
 
+    private static final Logger LOGGER = Logger.getLogger(AgentVerification.class.getName());
+
     /** How errors name the step's inline parameters. */
     private static final String INLINE = "verifyLambdaDeployment parameters";
 
@@ -72,20 +79,38 @@ final class AgentVerification extends MasterToSlaveCallable<VerificationSummary,
         this.listener = listener;
     }
 
-    /** Runs on the agent (it implements the remoting Callable's method, hence no {@code @Override} here). */
+    /**
+     * Runs on the agent (it implements the remoting Callable's method, hence no {@code @Override} here). Fails with
+     * an {@link AbortException} that carries only text: a user mistake as one line, and any other failure as its
+     * masked one-line {@link AgentFailure#message} (the stack trace goes to the agent's log).
+     */
     public VerificationSummary call() throws IOException, InterruptedException {
-        Path workspace = new File(workspacePath).toPath();
-        Path reportDir = workspace.resolve(request.reportDir());
-        // The directory is reused by the next build of the same step: never let an old report pass for a new one.
-        new FilePath(reportDir.toFile()).deleteRecursive();
-        Files.createDirectories(reportDir);
-
         AwsSettings aws = request.aws()
                 .toSettings(request.target().region(), request.target().endpointUrl());
         List<String> secrets = request.aws().secrets();
         SecretMasker masker = SecretMasker.defaults()
                 .withEnvironmentSecrets(aws.environment())
                 .withLiterals(secrets);
+        try {
+            return verify(aws, secrets, masker);
+        } catch (InterruptedException | AbortException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            LOGGER.warning(masker.maskText(trace.toString())); // the agent's log, masked like everything else
+            throw new AbortException(AgentFailure.message(e, masker));
+        }
+    }
+
+    private VerificationSummary verify(AwsSettings aws, List<String> secrets, SecretMasker masker)
+            throws IOException, InterruptedException {
+        Path workspace = new File(workspacePath).toPath();
+        Path reportDir = workspace.resolve(request.reportDir());
+        // The directory is reused by the next build of the same step: never let an old report pass for a new one.
+        new FilePath(reportDir.toFile()).deleteRecursive();
+        Files.createDirectories(reportDir);
+
         ProgressListener progress = new BuildLogProgress(listener.getLogger(), masker);
         ProcessRunner processes = new AgentProcessRunner(listener);
 
@@ -112,6 +137,13 @@ final class AgentVerification extends MasterToSlaveCallable<VerificationSummary,
                                 reportDir.resolve(JSON_FILE),
                                 reportDir.resolve(MARKDOWN_FILE)));
         written.errors().forEach(f -> listener.getLogger().println("[lambda-verify] " + f.message()));
+        // The CLI's end-of-run summary, masked, ASCII marks (as the progress lines), one prefixed line each.
+        PrintStream log = listener.getLogger();
+        synchronized (log) {
+            new ConsoleSummary(masker, true, ConsoleSummary.DEFAULT_NAME_WIDTH)
+                    .lines(report)
+                    .forEach(line -> log.println(BuildLogProgress.PREFIX + line));
+        }
         return SummaryFactory.summarize(request.id(), report, reportFiles(workspace, reportDir));
     }
 
@@ -130,7 +162,7 @@ final class AgentVerification extends MasterToSlaveCallable<VerificationSummary,
 
     private VerifySpec baseSpec(Path workspace) {
         String config = request.configPath();
-        Path file = config == null ? null : workspace.resolve(config);
+        Path file = config == null ? null : WorkspaceFiles.inside(workspace, "config", config, INLINE);
         if (file != null && (request.configRequired() || Files.exists(file))) {
             VerifySpec fromFile = SpecLoader.load(file);
             return request.phases().isEmpty()

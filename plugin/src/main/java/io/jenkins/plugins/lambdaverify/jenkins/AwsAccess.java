@@ -11,32 +11,48 @@ import hudson.Util;
 import hudson.model.Run;
 import hudson.util.Secret;
 import io.jenkins.plugins.lambdaverify.aws.AwsEnvironment;
+import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import jenkins.model.Jenkins;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Resolves, on the controller, how the agent will reach AWS. Credentials come from the step's environment
- * ({@code withAWS}, the {@code aws} binding) or a Jenkins credentialsId, never from the controller's own identity.
+ * Resolves, on the controller, how the agent will reach AWS, in the order of {@link AwsIdentityOrder}: a Jenkins
+ * credentialsId, the step's environment ({@code withAWS}, the {@code aws} binding), the global default, a remote
+ * agent's own identity; never the controller's own identity.
  */
 final class AwsAccess {
     private AwsAccess() {}
 
-    static AgentAws resolve(@CheckForNull String credentialsId, Run<?, ?> run, EnvVars env, FilePath workspace)
+    /**
+     * @param log receives one line naming where the identity comes from (never a key)
+     * @throws AbortException when a named credential is missing or cannot be resolved
+     */
+    static AgentAws resolve(
+            @CheckForNull String credentialsId, Run<?, ?> run, EnvVars env, FilePath workspace, PrintStream log)
             throws AbortException {
         LambdaVerifyGlobalConfiguration global = LambdaVerifyGlobalConfiguration.get();
-        String id = Util.fixEmptyAndTrim(credentialsId);
-        if (id == null) {
-            id = global.getDefaultCredentialsId();
-        }
-        AgentAws.Keys keys = id == null ? null : resolveCredentials(id, run);
+        boolean agentIdentity = global.isAllowAgentIdentity() && workspace.isRemote();
+        AwsIdentityOrder.Choice choice =
+                AwsIdentityOrder.choose(credentialsId, env, global.getDefaultCredentialsId(), agentIdentity);
+        AgentAws.Keys keys = choice.credentialsId() == null ? null : resolveCredentials(choice.credentialsId(), run);
+        log.println(describe(choice));
         return new AgentAws(
                 AwsEnvironment.awsVariables(env, global.getDefaultRegion()), // only these cross to the agent
                 keys,
                 proxy(),
-                global.isAllowAgentIdentity() && workspace.isRemote());
+                agentIdentity);
+    }
+
+    private static String describe(AwsIdentityOrder.Choice choice) {
+        return switch (choice.source()) {
+            case CREDENTIALS_ID -> Texts.get("Identity.credentialsId", choice.credentialsId());
+            case ENVIRONMENT -> Texts.get("Identity.environment", choice.variable());
+            case GLOBAL_DEFAULT -> Texts.get("Identity.globalDefault", choice.credentialsId());
+            case AGENT -> Texts.get("Identity.agent");
+            case NONE -> Texts.get("Identity.none");
+        };
     }
 
     private static AgentAws.Keys resolveCredentials(String id, Run<?, ?> run) throws AbortException {
@@ -46,13 +62,18 @@ final class AwsAccess {
             throw new AbortException(Texts.get("Credentials.notFound", id));
         }
         CredentialsProvider.track(run, credentials);
+        AwsCredentials resolved;
         try {
             // Role assumption happens here, on the controller; only the session keys travel to the agent.
-            AwsCredentials resolved = credentials.resolveCredentials();
-            return AgentAws.Keys.of(resolved);
-        } catch (SdkException e) {
+            resolved = credentials.resolveCredentials();
+        } catch (RuntimeException e) { // SdkException, or the SDK refusing a half-filled key pair
             throw new AbortException(Texts.get("Credentials.unresolvable", id, e.getMessage()));
         }
+        if (resolved == null) {
+            // aws-credentials returns null for an entry without keys or role: it stands for the controller's identity.
+            throw new AbortException(Texts.get("Credentials.noKeys", id));
+        }
+        return AgentAws.Keys.of(resolved);
     }
 
     @CheckForNull

@@ -13,7 +13,7 @@ import java.io.PrintStream;
  * ({@code ok}, {@code FAIL}, {@code ERR}, {@code skip}): a build log is read in whatever encoding the agent wrote it.
  */
 final class BuildLogProgress implements ProgressListener {
-    private static final String PREFIX = "[lambda-verify] ";
+    static final String PREFIX = "[lambda-verify] ";
 
     private final PrintStream out;
     private final ConsoleProgress format;

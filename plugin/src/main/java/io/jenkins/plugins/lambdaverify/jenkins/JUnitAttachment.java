@@ -7,9 +7,9 @@ import java.util.List;
 /**
  * How the junit plugin should read our one report: a literal, unique path per invocation (a glob would re-read the
  * reports of earlier invocations in the same build), empty results allowed (a run that never reached the function
- * writes no test case) and a checks name of our own.
+ * writes no test case) and a checks name per verification ({@link ChecksName}).
  */
-record JUnitAttachment(String testResults) implements JUnitTask {
+record JUnitAttachment(String testResults, String checksName) implements JUnitTask {
     @Override
     public String getTestResults() {
         return testResults;
@@ -58,7 +58,7 @@ record JUnitAttachment(String testResults) implements JUnitTask {
 
     @Override
     public String getChecksName() {
-        return "Lambda verification";
+        return checksName;
     }
 
     @Override

@@ -22,6 +22,9 @@ public class LambdaVerifyBuildAction extends BuildAction<BuildSummary> {
     static final String FILE_NAME = "lambda-verify.xml";
     static final String URL_NAME = "lambda-verify";
 
+    /** The ids handed out to the verifications of running builds. */
+    private static final IdReservations<Run<?, ?>> IDS = new IdReservations<>();
+
     LambdaVerifyBuildAction(Run<?, ?> owner, BuildSummary report) {
         super(owner, report);
     }
@@ -37,10 +40,19 @@ public class LambdaVerifyBuildAction extends BuildAction<BuildSummary> {
         }
     }
 
-    /** {@code base}, or {@code base-2}, {@code base-3}... when the build already has a verification of that id. */
-    static String uniqueId(Run<?, ?> run, String base) {
-        LambdaVerifyBuildAction existing = run.getAction(LambdaVerifyBuildAction.class);
-        return existing == null ? base : existing.getResult().uniqueId(base);
+    /**
+     * Reserves the id of a verification that starts now: {@code base}, or {@code base-2}, {@code base-3}... when the
+     * build already has (or is running) a verification of that id. Atomic, for verifications in parallel branches.
+     */
+    static String reserveId(Run<?, ?> run, String base) {
+        return IDS.reserve(run, base, () -> {
+            LambdaVerifyBuildAction existing = run.getAction(LambdaVerifyBuildAction.class);
+            return existing == null
+                    ? List.of()
+                    : existing.getResult().getVerifications().stream()
+                            .map(VerificationSummary::getId)
+                            .toList();
+        });
     }
 
     @Override
@@ -53,11 +65,13 @@ public class LambdaVerifyBuildAction extends BuildAction<BuildSummary> {
         return new LambdaVerifyJobAction(getOwner().getParent());
     }
 
+    /**
+     * None: Jenkins asks only the last successful build for these, which would hide the trend of a job whose
+     * verifications fail. {@link LambdaVerifyJobActionFactory} adds the job's charts instead.
+     */
     @Override
     public Collection<? extends Action> getProjectActions() {
-        return List.of(
-                new LambdaVerifyJobAction(getOwner().getParent()),
-                new LambdaVerifyLatencyJobAction(getOwner().getParent()));
+        return List.of();
     }
 
     @Override

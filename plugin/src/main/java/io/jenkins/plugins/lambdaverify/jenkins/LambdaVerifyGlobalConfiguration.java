@@ -2,6 +2,7 @@ package io.jenkins.plugins.lambdaverify.jenkins;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.BulkChange;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.Util;
@@ -10,12 +11,15 @@ import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.lambdaverify.run.InvocationPermits;
+import java.io.IOException;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -53,6 +57,21 @@ public class LambdaVerifyGlobalConfiguration extends GlobalConfiguration {
     @Override
     public String getDisplayName() {
         return Texts.get("GlobalConfiguration.displayName");
+    }
+
+    /**
+     * One submit of the form saves once: the setters save on their own (JCasC and scripts call them one by one), so
+     * the form's binding runs as one bulk change.
+     */
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        try (BulkChange change = new BulkChange(this)) {
+            req.bindJSON(this, json);
+            change.commit();
+        } catch (IOException e) {
+            throw new FormException(e.getMessage(), e, "defaultRegion");
+        }
+        return true;
     }
 
     @CheckForNull

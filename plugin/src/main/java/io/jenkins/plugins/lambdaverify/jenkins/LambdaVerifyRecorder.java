@@ -50,7 +50,6 @@ public class LambdaVerifyRecorder extends Recorder implements SimpleBuildStep, V
     private String eventFormat;
     private String rollback;
     private String resultOnFailure;
-    private List<Map<String, Object>> phases;
     private List<LogPattern> logPatterns;
     private int concurrency;
     private int timeout;
@@ -205,16 +204,13 @@ public class LambdaVerifyRecorder extends Recorder implements SimpleBuildStep, V
         this.resultOnFailure = ResultPolicy.FAILURE.name().equalsIgnoreCase(value) ? null : value;
     }
 
+    /**
+     * None: inline phases are for Pipeline ({@code verifyLambdaDeployment}). The job form has no field for them, so a
+     * setter here would let a form submit wipe phases set through Job DSL or REST; freestyle uses a config file.
+     */
     @Override
     public List<Map<String, Object>> getPhases() {
-        return phases == null ? List.of() : Collections.unmodifiableList(phases);
-    }
-
-    /** Phases given inline, in the config file's shape, e.g. {@code [[name: 'smoke', checks: [...]]]}. */
-    @DataBoundSetter
-    public void setPhases(List<Map<String, Object>> phases) {
-        List<Map<String, Object>> plain = PlainData.listOfMaps(phases);
-        this.phases = plain.isEmpty() ? null : plain;
+        return List.of();
     }
 
     @Override
@@ -258,7 +254,7 @@ public class LambdaVerifyRecorder extends Recorder implements SimpleBuildStep, V
             throws IOException, InterruptedException {
         VerificationRunner.perform(
                 this,
-                LambdaVerifyBuildAction.uniqueId(run, "publisher"),
+                LambdaVerifyBuildAction.reserveId(run, "publisher"),
                 run,
                 workspace,
                 env,

@@ -88,7 +88,7 @@ final class VerificationRunner {
                 RollbackStrategies.parse(text.apply(options.getRollback())),
                 Math.max(0, options.getConcurrency()),
                 Math.max(0, options.getTimeout()),
-                AwsAccess.resolve(text.apply(options.getCredentialsId()), run, env, workspace),
+                AwsAccess.resolve(text.apply(options.getCredentialsId()), run, env, workspace, log),
                 wanted);
 
         InvocationPermits permits = LambdaVerifyGlobalConfiguration.permits();
@@ -110,9 +110,14 @@ final class VerificationRunner {
         } finally {
             permits.release(granted);
         }
-        printTable(summary, log);
+        // The table itself was printed on the agent (core's ConsoleSummary, as the CLI prints it).
+        log.println(Texts.get(
+                "Runner.latency",
+                summary.getP95LatencyMillis(),
+                summary.getColdStarts(),
+                summary.getFailingFindings()));
 
-        attachJUnit(reportDir, run, workspace, launcher, listener, node);
+        attachJUnit(reportDir, targetName(summary), run, workspace, launcher, listener, node);
         if (Termination.ABORTED.name().equals(summary.getTermination())) {
             // Aborted on the built-in node: the engine stopped in-flight checks and the reports are attached.
             summary = summary.withBuildResult(Result.ABORTED.toString());
@@ -158,11 +163,17 @@ final class VerificationRunner {
             }
             files.sort(null);
             VerificationSummary summary = SummaryFactory.summarize(id, report, files);
-            attachJUnit(reportDir, run, workspace, launcher, listener, node);
+            attachJUnit(reportDir, targetName(summary), run, workspace, launcher, listener, node);
             LambdaVerifyBuildAction.record(run, summary.withBuildResult(Result.ABORTED.toString()));
         } catch (IOException | InterruptedException | RuntimeException e) {
             listener.getLogger().println(Texts.get("Runner.abortedNoReports", ABORT_GRACE.toSeconds()) + ": " + e);
         }
+    }
+
+    /** What the verification checked, for the checks name; its id when the run never got that far. */
+    private static String targetName(VerificationSummary summary) {
+        String target = Util.fixEmptyAndTrim(summary.getTarget());
+        return target != null ? target : summary.getId();
     }
 
     @CheckForNull
@@ -201,9 +212,13 @@ final class VerificationRunner {
                 .toList();
     }
 
-    /** Attaches exactly this invocation's JUnit file; results merge into the build's one test result action. */
+    /**
+     * Attaches exactly this invocation's JUnit file; results merge into the build's one test result action, and the
+     * check published for it is named after the enclosing stages and {@code target} ({@link ChecksName}).
+     */
     static void attachJUnit(
             String reportDir,
+            String target,
             Run<?, ?> run,
             FilePath workspace,
             Launcher launcher,
@@ -216,14 +231,17 @@ final class VerificationRunner {
             return;
         }
         PipelineTestDetails details = null;
+        List<String> blockNames = List.of();
         if (node != null) {
             List<FlowNode> blocks = JUnitResultsStepExecution.getEnclosingStagesAndParallels(node);
+            blockNames = JUnitResultsStepExecution.getEnclosingBlockNames(blocks);
             details = new PipelineTestDetails();
             details.setNodeId(node.getId());
             details.setEnclosingBlocks(JUnitResultsStepExecution.getEnclosingBlockIds(blocks));
-            details.setEnclosingBlockNames(JUnitResultsStepExecution.getEnclosingBlockNames(blocks));
+            details.setEnclosingBlockNames(blockNames);
         }
-        JUnitResultArchiver.parseAndSummarize(new JUnitAttachment(junit), details, run, workspace, launcher, listener);
+        JUnitAttachment attachment = new JUnitAttachment(junit, ChecksName.of(blockNames, target));
+        JUnitResultArchiver.parseAndSummarize(attachment, details, run, workspace, launcher, listener);
     }
 
     private static void applyPolicy(
@@ -273,28 +291,5 @@ final class VerificationRunner {
                             s.getRollback().getReason()));
         }
         return line.toString();
-    }
-
-    /** The final table in the build log: one row per phase. */
-    private static void printTable(VerificationSummary s, PrintStream log) {
-        String row = "%-24s %7s %7s %7s %7s %9s";
-        log.println(String.format(row, "phase", "passed", "failed", "errors", "skipped", "ms"));
-        for (VerificationSummary.Phase p : s.getPhases()) {
-            log.println(String.format(
-                    row,
-                    abbreviate(p.getName()),
-                    p.getPassed(),
-                    p.getFailed(),
-                    p.getErrors(),
-                    p.getSkipped(),
-                    p.getDurationMillis()));
-        }
-        log.println(String.format(
-                row, "total", s.getPassedCount(), s.getFailed(), s.getErrors(), s.getSkipped(), s.getDurationMillis()));
-        log.println(Texts.get("Runner.latency", s.getP95LatencyMillis(), s.getColdStarts(), s.getFailingFindings()));
-    }
-
-    private static String abbreviate(String name) {
-        return name.length() <= 24 ? name : name.substring(0, 21) + "...";
     }
 }

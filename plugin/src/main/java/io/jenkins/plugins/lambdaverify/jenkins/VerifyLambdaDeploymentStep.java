@@ -214,9 +214,13 @@ public class VerifyLambdaDeploymentStep extends Step implements VerificationOpti
         return phases == null ? List.of() : Collections.unmodifiableList(phases);
     }
 
-    /** Phases given inline, in the config file's shape, e.g. {@code [[name: 'smoke', checks: [...]]]}. */
+    /**
+     * Phases given inline, in the config file's shape, e.g. {@code [[name: 'smoke', checks: [...]]]}. Typed as a list
+     * of objects for structs, which cannot describe a parameterized {@code Map} (the Pipeline Syntax reference would
+     * show an error for it); every entry must be a map.
+     */
     @DataBoundSetter
-    public void setPhases(List<Map<String, Object>> phases) {
+    public void setPhases(List<Object> phases) {
         List<Map<String, Object>> plain = PlainData.listOfMaps(phases);
         this.phases = plain.isEmpty() ? null : plain;
     }
@@ -274,14 +278,23 @@ public class VerifyLambdaDeploymentStep extends Step implements VerificationOpti
             this.step = step;
         }
 
+        /**
+         * The worker thread and the stop request change together under this execution's monitor: {@link #stop}
+         * interrupts the worker only while it runs this step (never a pool thread that has moved on to another
+         * step's work), and {@code run()} sees every stop that came before it ended.
+         */
         @Override
         protected Map<String, Object> run() throws Exception {
-            worker = Thread.currentThread();
+            synchronized (this) {
+                throwIfStopped(null); // stopped before it began
+                worker = Thread.currentThread();
+            }
+            Map<String, Object> result;
             try {
                 StepContext context = getContext();
                 FlowNode node = context.get(FlowNode.class);
                 Run<?, ?> run = context.get(Run.class);
-                String id = LambdaVerifyBuildAction.uniqueId(run, node.getId());
+                String id = LambdaVerifyBuildAction.reserveId(run, node.getId());
                 VerificationSummary summary = VerificationRunner.perform(
                         step,
                         id,
@@ -291,21 +304,40 @@ public class VerifyLambdaDeploymentStep extends Step implements VerificationOpti
                         context.get(Launcher.class),
                         context.get(TaskListener.class),
                         node);
-                return summary.toMap();
+                result = summary.toMap();
             } catch (Exception e) {
-                Throwable cause = stopCause;
-                if (cause instanceof Exception stop) {
-                    // The reports are attached: end the step the way the abort asked (ABORTED), whatever the
-                    // interrupted verification threw on its way out.
-                    if (stop != e) {
-                        stop.addSuppressed(e);
-                    }
-                    throw stop;
-                }
+                // The reports are attached: end the step the way the abort asked (ABORTED), whatever the
+                // interrupted verification threw on its way out.
+                throwIfStopped(e);
                 throw e;
             } finally {
-                worker = null;
+                synchronized (this) {
+                    worker = null;
+                    Thread.interrupted(); // an interrupt meant for this step must not outlive it on a pool thread
+                }
             }
+            // An abort that arrived after the verification's last interruptible call: the verification is recorded,
+            // and the step still ends the way the abort asked instead of letting the Pipeline go on.
+            throwIfStopped(null);
+            return result;
+        }
+
+        /** Throws the stop cause, if a stop was requested, with {@code suppressed} (when given) attached. */
+        private void throwIfStopped(@CheckForNull Exception suppressed) throws Exception {
+            Throwable cause = stopCause;
+            if (cause == null) {
+                return;
+            }
+            if (suppressed != null && suppressed != cause) {
+                cause.addSuppressed(suppressed);
+            }
+            if (cause instanceof Exception e) {
+                throw e;
+            }
+            if (cause instanceof Error e) {
+                throw e;
+            }
+            throw new IllegalStateException(cause);
         }
 
         /**
@@ -316,13 +348,18 @@ public class VerifyLambdaDeploymentStep extends Step implements VerificationOpti
          */
         @Override
         public void stop(@NonNull Throwable cause) throws Exception {
-            Thread running = worker;
-            if (running == null) {
-                super.stop(cause);
+            boolean interrupted = false;
+            synchronized (this) {
+                stopCause = cause;
+                if (worker != null) {
+                    worker.interrupt();
+                    interrupted = true;
+                }
+            }
+            if (!interrupted) {
+                super.stop(cause); // not started yet, or already over: the base class cancels or ends it
                 return;
             }
-            stopCause = cause;
-            running.interrupt();
             Timer.get()
                     .schedule(
                             () -> {

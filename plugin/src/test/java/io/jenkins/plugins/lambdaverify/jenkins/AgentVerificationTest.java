@@ -107,6 +107,25 @@ class AgentVerificationTest {
     }
 
     @Test
+    void aConfigPathOutsideTheWorkspaceIsRefused() throws IOException {
+        Path outside = Files.writeString(
+                workspace.getParent().resolve("outside-" + workspace.getFileName() + ".yaml"),
+                "phases: [}",
+                StandardCharsets.UTF_8);
+        try {
+            AgentVerification verification =
+                    verification(request("../" + outside.getFileName(), true, HEALTH, List.of(), null, 0, 0, 0));
+
+            assertThatThrownBy(() -> verification.spec(workspace))
+                    .isInstanceOf(AbortException.class)
+                    .hasMessageContaining("config '../" + outside.getFileName() + "' is outside the workspace")
+                    .hasMessageNotContaining("phases: [}"); // nothing of the file is read or echoed
+        } finally {
+            Files.delete(outside);
+        }
+    }
+
+    @Test
     void noFileAndNoPhasesSaysWhatToGive() {
         AgentVerification verification =
                 verification(request("lambda-verify.yaml", false, List.of(), List.of(), null, 0, 0, 0));
@@ -127,6 +146,22 @@ class AgentVerificationTest {
                 .hasMessageContaining("verify.yaml:3:")
                 .hasMessageContaining("verify.yaml:5:")
                 .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void anUnexpectedFailureComesBackAsOneLineOfTextOnly() throws IOException {
+        // A workspace that is a file: the report directory cannot be created (an IOException on the agent).
+        Path notADirectory = Files.writeString(workspace.resolve("file"), "x", StandardCharsets.UTF_8);
+        AgentVerification verification = new AgentVerification(
+                new FilePath(notADirectory.toFile()),
+                request("lambda-verify.yaml", false, HEALTH, List.of(), null, 0, 0, 0),
+                TaskListener.NULL);
+
+        assertThatThrownBy(verification::call)
+                .isExactlyInstanceOf(AbortException.class)
+                .hasMessageStartingWith("lambda-verify: the verification failed on the agent: ")
+                .hasMessageNotContaining("\n")
+                .hasNoCause();
     }
 
     private VerifySpec spec(AgentRequest request) throws AbortException {

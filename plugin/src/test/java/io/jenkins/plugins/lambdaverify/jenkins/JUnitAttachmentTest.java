@@ -40,9 +40,23 @@ class JUnitAttachmentTest {
                     throws InterruptedException, IOException {
                 FilePath workspace = build.getWorkspace();
                 workspace.child("lambda-verify/staging/junit.xml").write(STAGING, "UTF-8");
-                VerificationRunner.attachJUnit("lambda-verify/staging", build, workspace, launcher, listener, null);
+                VerificationRunner.attachJUnit(
+                        "lambda-verify/staging",
+                        "lambda:orders-api:staging",
+                        build,
+                        workspace,
+                        launcher,
+                        listener,
+                        null);
                 workspace.child("lambda-verify/production/junit.xml").write(PRODUCTION, "UTF-8");
-                VerificationRunner.attachJUnit("lambda-verify/production", build, workspace, launcher, listener, null);
+                VerificationRunner.attachJUnit(
+                        "lambda-verify/production",
+                        "lambda:orders-api:live",
+                        build,
+                        workspace,
+                        launcher,
+                        listener,
+                        null);
                 return true;
             }
         });
@@ -64,7 +78,7 @@ class JUnitAttachmentTest {
             public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
                     throws InterruptedException, IOException {
                 VerificationRunner.attachJUnit(
-                        "lambda-verify/none", build, build.getWorkspace(), launcher, listener, null);
+                        "lambda-verify/none", "none", build, build.getWorkspace(), launcher, listener, null);
                 return true;
             }
         });

@@ -36,8 +36,7 @@ class LambdaVerifyBuildActionTest {
             FreeStyleBuild build = r.jenkins
                     .getItemByFullName("orders", FreeStyleProject.class)
                     .getBuildByNumber(1);
-            BuildSummary report =
-                    build.getAction(LambdaVerifyBuildAction.class).getResult();
+            BuildSummary report = build.getAction(LambdaVerifyBuildAction.class).getResult();
 
             assertThat(report.getVerifications())
                     .extracting(VerificationSummary::getId)
@@ -56,12 +55,15 @@ class LambdaVerifyBuildActionTest {
     void idsStayUniqueWithinABuild() throws Throwable {
         sessions.then(r -> {
             FreeStyleBuild build = r.buildAndAssertSuccess(r.createFreeStyleProject());
-            assertThat(LambdaVerifyBuildAction.uniqueId(build, "publisher")).isEqualTo("publisher");
+            assertThat(LambdaVerifyBuildAction.reserveId(build, "publisher")).isEqualTo("publisher");
+            // a second verification starting before the first is recorded (parallel branches)
+            assertThat(LambdaVerifyBuildAction.reserveId(build, "publisher")).isEqualTo("publisher-2");
 
             LambdaVerifyBuildAction.record(build, Summaries.passed("publisher", 1, 10, 0));
             LambdaVerifyBuildAction.record(build, Summaries.passed("publisher-2", 1, 10, 0));
 
-            assertThat(LambdaVerifyBuildAction.uniqueId(build, "publisher")).isEqualTo("publisher-3");
+            assertThat(LambdaVerifyBuildAction.reserveId(build, "publisher")).isEqualTo("publisher-3");
+            assertThat(LambdaVerifyBuildAction.reserveId(build, "7")).isEqualTo("7");
         });
     }
 

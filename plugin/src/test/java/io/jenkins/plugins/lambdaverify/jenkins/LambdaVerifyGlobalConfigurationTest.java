@@ -2,10 +2,16 @@ package io.jenkins.plugins.lambdaverify.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hudson.ExtensionList;
+import hudson.XmlFile;
+import hudson.model.Saveable;
+import hudson.model.listeners.SaveableListener;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.lambdaverify.run.InvocationPermits;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.TestExtension;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 @WithJenkins
@@ -24,6 +30,34 @@ class LambdaVerifyGlobalConfigurationTest {
         assertThat(global.getDefaultCredentialsId()).isEqualTo("aws-prod");
         assertThat(global.getMaxConcurrentInvocations()).isEqualTo(12);
         assertThat(global.isAllowAgentIdentity()).isFalse();
+    }
+
+    @Test
+    void oneSubmitOfTheFormSavesOnce(JenkinsRule r) throws Exception {
+        LambdaVerifyGlobalConfiguration global = LambdaVerifyGlobalConfiguration.get();
+        global.setDefaultRegion("eu-west-1");
+        global.setMaxConcurrentInvocations(12);
+        SaveCounter saves = ExtensionList.lookupSingleton(SaveCounter.class);
+        saves.count.set(0);
+
+        r.configRoundtrip();
+
+        assertThat(saves.count.get()).isEqualTo(1);
+        assertThat(new LambdaVerifyGlobalConfiguration().getMaxConcurrentInvocations())
+                .isEqualTo(12);
+    }
+
+    /** Counts the saves of the global configuration. */
+    @TestExtension("oneSubmitOfTheFormSavesOnce")
+    public static final class SaveCounter extends SaveableListener {
+        final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public void onChange(Saveable o, XmlFile file) {
+            if (o instanceof LambdaVerifyGlobalConfiguration) {
+                count.incrementAndGet();
+            }
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import java.util.List;
+import org.jenkinsci.plugins.structs.describable.DescribableModel;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -39,6 +40,15 @@ class LambdaVerifyRecorderTest {
 
         r.assertEqualDataBoundBeans(recorder, after);
         assertThat(after.getLogPatterns()).containsExactly(pattern);
+    }
+
+    @Test
+    void inlinePhasesArePipelineOnly(JenkinsRule r) {
+        // The job form has no field for phases: a setter would let a form submit wipe phases set by Job DSL or REST.
+        assertThat(DescribableModel.of(LambdaVerifyRecorder.class).getParameter("phases"))
+                .isNull();
+        assertThat(DescribableModel.of(VerifyLambdaDeploymentStep.class).getParameter("phases"))
+                .isNotNull();
     }
 
     @Test

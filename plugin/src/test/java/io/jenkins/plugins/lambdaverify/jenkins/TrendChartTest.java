@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
+import hudson.model.Result;
 import io.jenkins.plugins.lambdaverify.summary.BuildSummary;
+import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.FailureBuilder;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -33,13 +36,42 @@ class TrendChartTest {
     }
 
     @Test
-    void jobActionsComeFromTheLastSuccessfulBuild(JenkinsRule r) throws Exception {
+    void jobActionsAppearOnceWhenTheLastSuccessfulBuildVerified(JenkinsRule r) throws Exception {
         FreeStyleProject job = r.createFreeStyleProject();
         FreeStyleBuild build = r.buildAndAssertSuccess(job);
         LambdaVerifyBuildAction.record(build, Summaries.passed("publisher", 3, 50, 0));
 
-        assertThat(job.getAction(LambdaVerifyJobAction.class)).isNotNull();
-        assertThat(job.getAction(LambdaVerifyLatencyJobAction.class)).isNotNull();
+        assertThat(job.getActions(LambdaVerifyJobAction.class)).hasSize(1);
+        assertThat(job.getActions(LambdaVerifyLatencyJobAction.class)).hasSize(1);
+    }
+
+    @Test
+    void aJobWhoseVerifyingBuildsAllFailedShowsTheCharts(JenkinsRule r) throws Exception {
+        FreeStyleProject job = r.createFreeStyleProject();
+        r.buildAndAssertSuccess(job); // the last successful build never verified
+        job.getBuildersList().add(new FailureBuilder());
+        LambdaVerifyBuildAction.record(
+                r.buildAndAssertStatus(Result.FAILURE, job), Summaries.failedAndRolledBack("publisher"));
+        LambdaVerifyBuildAction.record(
+                r.buildAndAssertStatus(Result.FAILURE, job), Summaries.failedAndRolledBack("publisher"));
+
+        LambdaVerifyJobAction outcomes = job.getAction(LambdaVerifyJobAction.class);
+        assertThat(outcomes).isNotNull();
+        assertThat(outcomes.isTrendVisible()).isTrue();
+        assertThat(outcomes.getBuildTrendModel()).contains("\"Failed\"");
+        HtmlPage page = r.createWebClient().getPage(job);
+        assertThat(page.asNormalizedText())
+                .contains("Lambda verification trend")
+                .contains("Lambda latency (p95, ms) and cold starts");
+    }
+
+    @Test
+    void aJobThatNeverVerifiedHasNoCharts(JenkinsRule r) throws Exception {
+        FreeStyleProject job = r.createFreeStyleProject();
+        r.buildAndAssertSuccess(job);
+
+        assertThat(job.getAction(LambdaVerifyJobAction.class)).isNull();
+        assertThat(job.getAction(LambdaVerifyLatencyJobAction.class)).isNull();
     }
 
     @Test

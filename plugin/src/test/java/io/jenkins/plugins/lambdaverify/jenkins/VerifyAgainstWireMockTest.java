@@ -73,7 +73,9 @@ class VerifyAgainstWireMockTest {
                 build(r, withEnvKeys("verifyLambdaDeployment " + direct() + ", " + HEALTH_PHASE), Result.SUCCESS);
 
         r.assertLogContains("passed=true failed=0", run);
-        r.assertLogContains("[lambda-verify]   PASSED GET /health -> 200", run);
+        // core's progress line as the check ends, then core's end-of-run summary (the CLI's), ASCII marks
+        r.assertLogContains("[lambda-verify] ok public  GET /health -> 200", run);
+        r.assertLogContains("[lambda-verify] PASSED: 1 passed of 1 check in ", run);
         TestResultAction tests = run.getAction(TestResultAction.class);
         assertThat(tests.getFailCount()).isZero();
         assertThat(tests.getResult().getPassedTests())
@@ -110,6 +112,7 @@ class VerifyAgainstWireMockTest {
 
         r.assertLogContains("passed=false failed=1", run);
         r.assertLogContains("expected status 200 but was 500", run);
+        r.assertLogContains("[lambda-verify] FAILED: 1 failed, 0 errors, 0 passed, 0 skipped of 1 check in ", run);
         assertThat(run.getAction(TestResultAction.class).getFailCount()).isEqualTo(1);
         assertThat(new DepthFirstScanner().allNodes(run.getExecution()))
                 .extracting(node -> node.getPersistentAction(WarningAction.class))
@@ -219,6 +222,39 @@ class VerifyAgainstWireMockTest {
                 .map(c -> c.getStdout() + c.getStderr())
                 .reduce("", String::concat);
         assertThat(junit).doesNotContain(CREDENTIAL_SECRET_KEY);
+    }
+
+    @Test
+    void theGlobalDefaultCredentialsNeverOverrideKeysOfTheStepsEnvironment(JenkinsRule r) throws Exception {
+        lambda.answer(200);
+        addCredential();
+        LambdaVerifyGlobalConfiguration.get().setDefaultCredentialsId("aws-test");
+
+        WorkflowRun run =
+                build(r, withEnvKeys("verifyLambdaDeployment " + direct() + ", " + HEALTH_PHASE), Result.SUCCESS);
+
+        // withAWS / the aws binding chose this identity: the administrator's default must not replace it.
+        lambda.verify(postRequestedFor(urlPathMatching(LambdaApi.INVOKE))
+                .withHeader("Authorization", containing("Credential=" + ENV_ACCESS_KEY + "/")));
+        lambda.verify(
+                0,
+                postRequestedFor(urlPathMatching(".*"))
+                        .withHeader("Authorization", containing("Credential=" + CREDENTIAL_ACCESS_KEY + "/")));
+        r.assertLogContains("AWS identity: the step's environment (AWS_ACCESS_KEY_ID)", run);
+    }
+
+    @Test
+    void theGlobalDefaultCredentialsSignWhenTheEnvironmentNamesNoIdentity(JenkinsRule r) throws Exception {
+        lambda.answer(200);
+        addCredential();
+        LambdaVerifyGlobalConfiguration.get().setDefaultCredentialsId("aws-test");
+
+        WorkflowRun run = build(r, "verifyLambdaDeployment " + direct() + ", " + HEALTH_PHASE + "\n", Result.SUCCESS);
+
+        lambda.verify(postRequestedFor(urlPathMatching(LambdaApi.INVOKE))
+                .withHeader("Authorization", containing("Credential=" + CREDENTIAL_ACCESS_KEY + "/")));
+        r.assertLogContains("AWS identity: the global default credentials 'aws-test'", run);
+        r.assertLogNotContains(CREDENTIAL_SECRET_KEY, run);
     }
 
     @Test
