@@ -51,7 +51,10 @@ public final class SummaryFactory {
                 problems,
                 findings,
                 rollback(report.rollback()),
-                reportFiles);
+                reportFiles)
+                .withLogScan(
+                        v.logScan().state().name().toLowerCase(java.util.Locale.ROOT),
+                        v.logScan().failed() ? v.logScan().reason() : null);
     }
 
     /** Nearest-rank 95th percentile of the latencies of the checks that ran; 0 when none ran. */

@@ -43,6 +43,10 @@ public class VerificationSummary implements Serializable {
     private final Rollback rollback;
     private final List<String> reportFiles;
     private final String buildResult;
+    /** clean, found, skipped or failed ({@code logScan.status} of report.json); null in summaries kept before it. */
+    private final String logScan;
+    /** Why the log scan could not read the logs (one masked line), else null. */
+    private final String logScanProblem;
 
     /**
      * @param infrastructureError why the run could not reach the function, or {@code null}
@@ -72,7 +76,7 @@ public class VerificationSummary implements Serializable {
             List<String> reportFiles) {
         this(id, target, passed, total, passedCount, failed, errors, skipped, failingFindings, durationMillis,
                 p95LatencyMillis, coldStarts, termination, infrastructureError, phases, problems, findings, rollback,
-                reportFiles, null);
+                reportFiles, null, null, null);
     }
 
     @SuppressWarnings("checkstyle:ParameterNumber")
@@ -96,7 +100,9 @@ public class VerificationSummary implements Serializable {
             List<Finding> findings,
             Rollback rollback,
             List<String> reportFiles,
-            String buildResult) {
+            String buildResult,
+            String logScan,
+            String logScanProblem) {
         this.id = id;
         this.target = target;
         this.passed = passed;
@@ -117,6 +123,8 @@ public class VerificationSummary implements Serializable {
         this.rollback = rollback;
         this.reportFiles = new ArrayList<>(reportFiles);
         this.buildResult = buildResult;
+        this.logScan = logScan;
+        this.logScanProblem = logScanProblem;
     }
 
     /** Unique within the build: the Pipeline step's node id, or {@code publisher} for the freestyle action. */
@@ -221,7 +229,29 @@ public class VerificationSummary implements Serializable {
     public VerificationSummary withBuildResult(String result) {
         return new VerificationSummary(id, target, passed, total, passedCount, failed, errors, skipped,
                 failingFindings, durationMillis, p95LatencyMillis, coldStarts, termination, infrastructureError,
-                phases, problems, findings, rollback, reportFiles, result);
+                phases, problems, findings, rollback, reportFiles, result, logScan, logScanProblem);
+    }
+
+    /**
+     * This summary with how its log scan ended.
+     *
+     * @param state   clean, found, skipped or failed
+     * @param problem why the scan could not read the logs (failed only), else {@code null}
+     */
+    public VerificationSummary withLogScan(String state, String problem) {
+        return new VerificationSummary(id, target, passed, total, passedCount, failed, errors, skipped,
+                failingFindings, durationMillis, p95LatencyMillis, coldStarts, termination, infrastructureError,
+                phases, problems, findings, rollback, reportFiles, buildResult, state, problem);
+    }
+
+    /** How the log scan ended: clean, found, skipped or failed; {@code null} for summaries kept before it existed. */
+    public String getLogScan() {
+        return logScan;
+    }
+
+    /** Why the log scan could not read the logs ("logs were clean" must never be confused with it), else null. */
+    public String getLogScanProblem() {
+        return logScanProblem;
     }
 
     /**
@@ -243,6 +273,8 @@ public class VerificationSummary implements Serializable {
         map.put("coldStarts", coldStarts);
         map.put("termination", termination);
         map.put("infrastructureError", infrastructureError);
+        map.put("logScan", logScan);
+        map.put("logScanProblem", logScanProblem);
         map.put("reports", new ArrayList<>(reportFiles));
         map.put("result", buildResult);
         return map;

@@ -71,6 +71,28 @@ class SummaryFactoryTest {
                 .containsEntry("findings", 1);
     }
 
+    @Test
+    void aLogScanThatCouldNotReadTheLogsIsNeverSummarizedAsClean() {
+        RunReport read = incident();
+        VerificationSummary found = SummaryFactory.summarize("7", read, List.of());
+        assertThat(found.getLogScan()).isEqualTo("found");
+        assertThat(found.getLogScanProblem()).isNull();
+
+        String denied = "logs:FilterLogEvents denied for arn:aws:sts::123456789012:assumed-role/ci/jenkins";
+        RunReport unread = new RunReport(read.target(), read.verification().withLogScan(List.of(),
+                io.jenkins.plugins.lambdaverify.result.LogScanStatus.failed(denied, "logs:FilterLogEvents", false)),
+                read.rollback(), read.reverification());
+        VerificationSummary failed = SummaryFactory.summarize("7", unread, List.of()).withBuildResult("FAILURE");
+
+        assertThat(failed.getLogScan()).isEqualTo("failed");
+        assertThat(failed.getLogScanProblem()).isEqualTo(denied);
+        assertThat(failed.getFailingFindings()).isZero();
+        assertThat(failed.toMap())
+                .containsEntry("logScan", "failed")
+                .containsEntry("logScanProblem", denied)
+                .containsEntry("result", "FAILURE");
+    }
+
     /** The incident: a lazy router fails with 500 and ModuleNotFoundError; the alias went back to 41. */
     private static RunReport incident() {
         PhaseResult publicPhase = new PhaseResult(

@@ -36,6 +36,8 @@ class VerificationSummaryTest {
             "coldStarts",
             "termination",
             "infrastructureError",
+            "logScan",
+            "logScanProblem",
             "reports",
             "result");
 

@@ -5,6 +5,7 @@ import hudson.Proc;
 import hudson.console.LineTransformationOutputStream;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.lambdaverify.engine.ProcessRunner;
+import io.jenkins.plugins.lambdaverify.platform.HostPlatform;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ final class AgentProcessRunner implements ProcessRunner {
         try (OutputStream lines = new Lines(outputLine)) {
             long started = System.nanoTime();
             Proc proc = launcher.launch()
-                    .cmds(command)
+                    .cmds(program(command, env))
                     .envs(env)
                     .pwd(workDir.toFile())
                     .stdout(lines) // stderr is bundled into stdout by default
@@ -48,6 +49,16 @@ final class AgentProcessRunner implements ProcessRunner {
             boolean timedOut = System.nanoTime() - started >= timeout.toNanos();
             return new Result(exit, timedOut);
         }
+    }
+
+    /**
+     * On a Windows agent a bare {@code sam} is {@code sam.cmd}, which the JVM does not find by itself: resolve it on
+     * the PATH the command gets (the step's, else the agent's), as core's LocalProcessRunner does in the CLI.
+     */
+    static List<String> program(List<String> command, Map<String, String> env) {
+        HostPlatform platform = HostPlatform.current();
+        String path = env.get("PATH") != null ? env.get("PATH") : env.get("Path");
+        return (path != null ? platform.withPath(path) : platform).resolveProgram(command);
     }
 
     /** Hands each output line to the engine. */
