@@ -108,13 +108,20 @@ final class AgentVerification extends MasterToSlaveCallable<VerificationSummary,
         Path workspace = new File(workspacePath).toPath();
         Path reportDir = workspace.resolve(request.reportDir());
         // The directory is reused by the next build of the same step: never let an old report pass for a new one.
-        new FilePath(reportDir.toFile()).deleteRecursive();
-        Files.createDirectories(reportDir);
+        // The controller has just put an earlier build's rollback point in previous/: that one stays.
+        RollbackPoints.clear(reportDir, request.previous() != null ? RollbackPoints.PREVIOUS_DIR : null);
 
         ProgressListener progress = new BuildLogProgress(listener.getLogger(), masker);
         ProcessRunner processes = new AgentProcessRunner(listener);
 
         VerifySpec spec = spec(workspace);
+        AgentRequest.Carried carried = request.previous();
+        if (carried != null && RollbackPoints.usesCarried(spec.rollback())) {
+            spec = spec.withRollback(RollbackPoints.withCarried(spec.rollback(), carried.report()));
+            listener.getLogger()
+                    .println(BuildLogProgress.PREFIX + "rollback point: the one kept by " + carried.source() + " ("
+                            + carried.report() + ")");
+        }
         RunReport report;
         try {
             report = new Verification(new RunContext(aws, progress, processes, workspace, Clock.systemUTC(), secrets))

@@ -197,6 +197,7 @@ class AgentVerificationTest {
                 concurrency,
                 timeoutSeconds,
                 new AgentAws(Map.of(), null, null, false),
-                cap);
+                cap,
+                null);
     }
 }

@@ -1,0 +1,136 @@
+package io.jenkins.plugins.lambdaverify.jenkins;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.FilePath;
+import hudson.model.Run;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * Keeps a verification's {@code sam} rollback point ({@code report.json} and its template) in the build's directory on
+ * the controller, and hands the newest earlier one of the same job to the next run of the same verification id: what
+ * a {@code copyArtifacts} recipe did by hand. Best effort: a point that cannot be kept or restored is one log line,
+ * never a failed build (core then says why it has nothing to roll back to).
+ */
+final class StoredRollbackPoints {
+    private StoredRollbackPoints() {}
+
+    /** Where the point of verification {@code id} of {@code run} is kept. */
+    static Path dir(Run<?, ?> run, String id) {
+        return run.getRootDir().toPath().resolve(RollbackPoints.STORE_DIR).resolve(id);
+    }
+
+    /**
+     * Keeps the rollback point the report in {@code reportDir} (workspace-relative) holds, when it holds one: copies
+     * {@code report.json} and the template into the build's directory, size-bounded.
+     */
+    static void store(Run<?, ?> run, String id, FilePath workspace, String reportDir, PrintStream log)
+            throws InterruptedException {
+        FilePath reports = workspace.child(reportDir);
+        Path target = dir(run, id);
+        Path staged = target.resolveSibling(id + ".tmp");
+        try {
+            FilePath json = reports.child(AgentVerification.JSON_FILE);
+            if (!json.exists()) {
+                return;
+            }
+            String problem = RollbackPoints.sizeProblem(
+                    AgentVerification.JSON_FILE, json.length(), RollbackPoints.MAX_REPORT_BYTES);
+            if (problem != null) {
+                log.println(Texts.get("RollbackPoint.notKept", problem));
+                return;
+            }
+            RollbackPoints.deleteRecursively(staged);
+            Files.createDirectories(staged);
+            Path report = staged.resolve(AgentVerification.JSON_FILE);
+            json.copyTo(new FilePath(report.toFile()));
+            String template = RollbackPoints.templateOf(report);
+            if (template == null) {
+                RollbackPoints.deleteRecursively(staged); // no recorded point: nothing to carry
+                return;
+            }
+            FilePath source = reports.child(template);
+            problem = !source.exists()
+                    ? template + " is missing"
+                    : RollbackPoints.sizeProblem(template, source.length(), RollbackPoints.MAX_TEMPLATE_BYTES);
+            if (problem != null) {
+                RollbackPoints.deleteRecursively(staged);
+                log.println(Texts.get("RollbackPoint.notKept", problem));
+                return;
+            }
+            Path copy = staged.resolve(template).normalize();
+            Files.createDirectories(copy.getParent());
+            source.copyTo(new FilePath(copy.toFile()));
+            RollbackPoints.commit(staged, target);
+            log.println(Texts.get("RollbackPoint.kept", run.getDisplayName()));
+        } catch (IOException | RuntimeException e) {
+            log.println(Texts.get("RollbackPoint.notKept", e.getMessage()));
+            try {
+                RollbackPoints.deleteRecursively(staged);
+            } catch (IOException ignored) {
+                // the next store starts by deleting it again
+            }
+        }
+    }
+
+    /**
+     * Copies the newest rollback point an earlier build of the same job kept for verification {@code id} into
+     * {@code <reportDir>/previous/} in the workspace.
+     *
+     * @return what the agent uses as the previous report, or {@code null} when no earlier build kept one
+     */
+    @CheckForNull
+    static AgentRequest.Carried restore(Run<?, ?> run, String id, FilePath workspace, String reportDir, PrintStream log)
+            throws InterruptedException {
+        Run<?, ?> from = RollbackPoints.newestWith(
+                earlier(run),
+                b -> Files.isRegularFile(dir(b, id).resolve(AgentVerification.JSON_FILE)),
+                RollbackPoints.MAX_BUILDS_BACK);
+        if (from == null) {
+            return null;
+        }
+        String previous = reportDir + "/" + RollbackPoints.PREVIOUS_DIR;
+        try {
+            FilePath target = workspace.child(previous);
+            target.deleteRecursive();
+            target.mkdirs();
+            new FilePath(dir(from, id).toFile()).copyRecursiveTo(target);
+        } catch (IOException | RuntimeException e) {
+            log.println(Texts.get("RollbackPoint.notRestored", from.getDisplayName(), e.getMessage()));
+            return null;
+        }
+        return new AgentRequest.Carried(previous + "/" + AgentVerification.JSON_FILE, from.getFullDisplayName());
+    }
+
+    /** The job's earlier builds, newest first, loaded one at a time. */
+    private static Iterator<Run<?, ?>> earlier(Run<?, ?> run) {
+        return new Iterator<>() {
+            private Run<?, ?> next = run.getPreviousBuild();
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public Run<?, ?> next() {
+                if (next == null) {
+                    throw new NoSuchElementException();
+                }
+                Run<?, ?> current = next;
+                next = current.getPreviousBuild();
+                return current;
+            }
+        };
+    }
+
+    /** For tests: whether {@code run} kept a point for {@code id}. */
+    static boolean kept(Run<?, ?> run, String id) {
+        return new File(dir(run, id).toFile(), AgentVerification.JSON_FILE).isFile();
+    }
+}
