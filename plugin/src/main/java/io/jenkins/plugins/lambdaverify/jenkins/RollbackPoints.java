@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -53,6 +54,16 @@ final class RollbackPoints {
         Path dir = report.toAbsolutePath().getParent();
         Path template = dir.resolve(point.templateFile()).normalize();
         return template.startsWith(dir) && !template.equals(dir) ? point.templateFile() : null;
+    }
+
+    /** Where a build (its root directory) keeps the point of verification {@code id}. */
+    static Path storeDir(Path buildDir, String id) {
+        return buildDir.resolve(STORE_DIR).resolve(id);
+    }
+
+    /** The numbers of the builds before build {@code number}, newest first. */
+    static Iterator<Integer> earlierNumbers(int number) {
+        return IntStream.iterate(number - 1, n -> n >= 1, n -> n - 1).iterator();
     }
 
     /** Why a file of {@code size} bytes is not kept, or {@code null} when it fits {@code limit}. */

@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 
 /**
  * Keeps a verification's {@code sam} rollback point ({@code report.json} and its template) in the build's directory on
@@ -22,7 +20,7 @@ final class StoredRollbackPoints {
 
     /** Where the point of verification {@code id} of {@code run} is kept. */
     static Path dir(Run<?, ?> run, String id) {
-        return run.getRootDir().toPath().resolve(RollbackPoints.STORE_DIR).resolve(id);
+        return RollbackPoints.storeDir(run.getRootDir().toPath(), id);
     }
 
     /**
@@ -87,10 +85,15 @@ final class StoredRollbackPoints {
     @CheckForNull
     static AgentRequest.Carried restore(Run<?, ?> run, String id, FilePath workspace, String reportDir, PrintStream log)
             throws InterruptedException {
-        Run<?, ?> from = RollbackPoints.newestWith(
-                earlier(run),
-                b -> Files.isRegularFile(dir(b, id).resolve(AgentVerification.JSON_FILE)),
+        // Build directories are looked at by number: no earlier build is loaded unless it kept a point (a job that
+        // never uses sam pays a few file checks per verification).
+        Path builds = run.getParent().getBuildDir().toPath();
+        Integer number = RollbackPoints.newestWith(
+                RollbackPoints.earlierNumbers(run.getNumber()),
+                n -> Files.isRegularFile(RollbackPoints.storeDir(builds.resolve(Integer.toString(n)), id)
+                        .resolve(AgentVerification.JSON_FILE)),
                 RollbackPoints.MAX_BUILDS_BACK);
+        Run<?, ?> from = number == null ? null : run.getParent().getBuildByNumber(number);
         if (from == null) {
             return null;
         }
@@ -105,28 +108,6 @@ final class StoredRollbackPoints {
             return null;
         }
         return new AgentRequest.Carried(previous + "/" + AgentVerification.JSON_FILE, from.getFullDisplayName());
-    }
-
-    /** The job's earlier builds, newest first, loaded one at a time. */
-    private static Iterator<Run<?, ?>> earlier(Run<?, ?> run) {
-        return new Iterator<>() {
-            private Run<?, ?> next = run.getPreviousBuild();
-
-            @Override
-            public boolean hasNext() {
-                return next != null;
-            }
-
-            @Override
-            public Run<?, ?> next() {
-                if (next == null) {
-                    throw new NoSuchElementException();
-                }
-                Run<?, ?> current = next;
-                next = current.getPreviousBuild();
-                return current;
-            }
-        };
     }
 
     /** For tests: whether {@code run} kept a point for {@code id}. */

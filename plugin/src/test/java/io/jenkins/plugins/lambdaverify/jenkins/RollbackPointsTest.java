@@ -71,6 +71,17 @@ class RollbackPointsTest {
     }
 
     @Test
+    void earlierBuildNumbersCountDownToTheFirstBuild() {
+        List<Integer> numbers = new ArrayList<>();
+        RollbackPoints.earlierNumbers(4).forEachRemaining(numbers::add);
+
+        assertThat(numbers).containsExactly(3, 2, 1);
+        assertThat(RollbackPoints.earlierNumbers(1).hasNext()).isFalse();
+        assertThat(RollbackPoints.storeDir(Path.of("builds", "3"), "7"))
+                .isEqualTo(Path.of("builds", "3", "lambda-verify", "7"));
+    }
+
+    @Test
     void theSearchLooksAtNoMoreBuildsThanItsLimit() {
         List<Integer> looked = new ArrayList<>();
         Integer found = RollbackPoints.newestWith(
