@@ -116,8 +116,7 @@ final class AgentVerification extends MasterToSlaveCallable<VerificationSummary,
 
         VerifySpec spec = spec(workspace);
         AgentRequest.Carried carried = request.previous();
-        if (carried != null && RollbackPoints.usesCarried(spec.rollback())) {
-            spec = spec.withRollback(RollbackPoints.withCarried(spec.rollback(), carried.report()));
+        if (carried != null && carried.report().equals(spec.rollback().previousReport())) {
             listener.getLogger()
                     .println(BuildLogProgress.PREFIX + "rollback point: the one kept by " + carried.source() + " ("
                             + carried.report() + ")");
@@ -156,12 +155,16 @@ final class AgentVerification extends MasterToSlaveCallable<VerificationSummary,
 
     /**
      * The spec to run: the config file (when present, or required), else one built from the step's parameters;
-     * then the step's overrides.
+     * then the step's overrides; then an earlier build's rollback point as the previous report, when a {@code sam}
+     * rollback has nothing else to go back to.
      */
     VerifySpec spec(Path workspace) throws AbortException {
         try {
-            VerifySpec base = baseSpec(workspace);
-            return overridden(base);
+            VerifySpec spec = overridden(baseSpec(workspace));
+            AgentRequest.Carried carried = request.previous();
+            return carried == null
+                    ? spec
+                    : spec.withRollback(RollbackPoints.withCarried(spec.rollback(), carried.report()));
         } catch (SpecException e) {
             throw userMistake(e);
         }

@@ -97,7 +97,14 @@ final class RollbackPoints {
             return r;
         }
         return new RollbackSpec(
-                r.strategy(), r.previousVersion(), carried, r.dryRun(), r.reverify(), r.timeout(), r.sam(), r.command());
+                r.strategy(),
+                r.previousVersion(),
+                carried,
+                r.dryRun(),
+                r.reverify(),
+                r.timeout(),
+                r.sam(),
+                r.command());
     }
 
     static boolean usesCarried(RollbackSpec r) {
