@@ -3,7 +3,6 @@ package io.jenkins.plugins.lambdaverify.jenkins;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.FilePath;
 import hudson.model.Run;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -108,10 +107,5 @@ final class StoredRollbackPoints {
             return null;
         }
         return new AgentRequest.Carried(previous + "/" + AgentVerification.JSON_FILE, from.getFullDisplayName());
-    }
-
-    /** For tests: whether {@code run} kept a point for {@code id}. */
-    static boolean kept(Run<?, ?> run, String id) {
-        return new File(dir(run, id).toFile(), AgentVerification.JSON_FILE).isFile();
     }
 }
