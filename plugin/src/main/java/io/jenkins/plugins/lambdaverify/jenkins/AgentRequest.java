@@ -30,6 +30,7 @@ import java.util.Map;
  * @param aws                how to reach AWS
  * @param concurrencyCap     the most checks in flight at once, whatever the config says (the controller-wide
  *                           invocation permits this run holds)
+ * @param previous           the rollback point an earlier build kept, copied into the workspace, or {@code null}
  */
 record AgentRequest(
         String id,
@@ -43,7 +44,8 @@ record AgentRequest(
         int concurrency,
         int timeoutSeconds,
         AgentAws aws,
-        int concurrencyCap)
+        int concurrencyCap,
+        @CheckForNull Carried previous)
         implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
@@ -73,7 +75,37 @@ record AgentRequest(
                 concurrency,
                 timeoutSeconds,
                 aws,
-                cap);
+                cap,
+                previous);
+    }
+
+    AgentRequest withPrevious(@CheckForNull Carried carried) {
+        return new AgentRequest(
+                id,
+                reportDir,
+                configPath,
+                configRequired,
+                target,
+                phases,
+                logPatterns,
+                rollback,
+                concurrency,
+                timeoutSeconds,
+                aws,
+                concurrencyCap,
+                carried);
+    }
+
+    /**
+     * A rollback point an earlier build kept: the agent makes it the run's previous report when the spec's rollback
+     * is {@code sam} with nothing else to go back to.
+     *
+     * @param report workspace-relative path of its {@code report.json}
+     * @param source which build kept it, for the log
+     */
+    record Carried(String report, String source) implements Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
     }
 
     /** Target fields given as step parameters; each non-null one overrides the config file. */

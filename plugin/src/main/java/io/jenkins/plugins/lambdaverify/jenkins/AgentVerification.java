@@ -108,13 +108,19 @@ final class AgentVerification extends MasterToSlaveCallable<VerificationSummary,
         Path workspace = new File(workspacePath).toPath();
         Path reportDir = workspace.resolve(request.reportDir());
         // The directory is reused by the next build of the same step: never let an old report pass for a new one.
-        new FilePath(reportDir.toFile()).deleteRecursive();
-        Files.createDirectories(reportDir);
+        // The controller has just put an earlier build's rollback point in previous/: that one stays.
+        RollbackPoints.clear(reportDir, request.previous() != null ? RollbackPoints.PREVIOUS_DIR : null);
 
         ProgressListener progress = new BuildLogProgress(listener.getLogger(), masker);
         ProcessRunner processes = new AgentProcessRunner(listener);
 
         VerifySpec spec = spec(workspace);
+        AgentRequest.Carried carried = request.previous();
+        if (carried != null && carried.report().equals(spec.rollback().previousReport())) {
+            listener.getLogger()
+                    .println(BuildLogProgress.PREFIX + "rollback point: the one kept by " + carried.source() + " ("
+                            + carried.report() + ")");
+        }
         RunReport report;
         try {
             report = new Verification(new RunContext(aws, progress, processes, workspace, Clock.systemUTC(), secrets))
@@ -149,12 +155,16 @@ final class AgentVerification extends MasterToSlaveCallable<VerificationSummary,
 
     /**
      * The spec to run: the config file (when present, or required), else one built from the step's parameters;
-     * then the step's overrides.
+     * then the step's overrides; then an earlier build's rollback point as the previous report, when a {@code sam}
+     * rollback has nothing else to go back to.
      */
     VerifySpec spec(Path workspace) throws AbortException {
         try {
-            VerifySpec base = baseSpec(workspace);
-            return overridden(base);
+            VerifySpec spec = overridden(baseSpec(workspace));
+            AgentRequest.Carried carried = request.previous();
+            return carried == null
+                    ? spec
+                    : spec.withRollback(RollbackPoints.withCarried(spec.rollback(), carried.report()));
         } catch (SpecException e) {
             throw userMistake(e);
         }

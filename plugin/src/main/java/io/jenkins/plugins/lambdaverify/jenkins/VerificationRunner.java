@@ -89,13 +89,16 @@ final class VerificationRunner {
                 Math.max(0, options.getConcurrency()),
                 Math.max(0, options.getTimeout()),
                 AwsAccess.resolve(text.apply(options.getCredentialsId()), run, env, workspace, log),
-                wanted);
+                wanted,
+                null);
 
         InvocationPermits permits = LambdaVerifyGlobalConfiguration.permits();
         int granted = permits.acquire(wanted);
         VerificationSummary summary;
         try {
             workspace.mkdirs();
+            // An earlier build's sam rollback point: the agent uses it only when the spec has nothing else to go to.
+            request = request.withPrevious(StoredRollbackPoints.restore(run, id, workspace, reportDir, log));
             summary = workspace.act(new AgentVerification(workspace, request.withConcurrencyCap(granted), listener));
         } catch (InterruptedException e) {
             if (workspace.isRemote()) {
@@ -118,6 +121,7 @@ final class VerificationRunner {
                 summary.getFailingFindings()));
 
         attachJUnit(reportDir, targetName(summary), run, workspace, launcher, listener, node);
+        StoredRollbackPoints.store(run, id, workspace, reportDir, log);
         if (Termination.ABORTED.name().equals(summary.getTermination())) {
             // Aborted on the built-in node: the engine stopped in-flight checks and the reports are attached.
             summary = summary.withBuildResult(Result.ABORTED.toString());

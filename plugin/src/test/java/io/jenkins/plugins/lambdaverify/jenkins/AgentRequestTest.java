@@ -79,7 +79,8 @@ class AgentRequestTest {
                 0,
                 0,
                 new AgentAws(Map.of(), null, null, false),
-                8);
+                8,
+                null);
 
         phases.get(0).put("name", "changed");
         phases.add(Map.of("name", "added"));
@@ -101,6 +102,7 @@ class AgentRequestTest {
                 0,
                 0,
                 new AgentAws(Map.of(), null, null, false),
-                8);
+                8,
+                null);
     }
 }

@@ -25,6 +25,8 @@ class AgentVerificationTest {
     private static final AgentRequest.TargetOverrides ORDERS =
             new AgentRequest.TargetOverrides("orders-api", null, null, null, "eu-west-1", null, null, null, null);
 
+    private static final String SMOKE = "phases: [{name: smoke, checks: ['GET /: 200']}]\n";
+
     @TempDir
     Path workspace;
 
@@ -164,6 +166,32 @@ class AgentVerificationTest {
                 .hasNoCause();
     }
 
+    @Test
+    void anEarlierBuildsRollbackPointIsThePreviousReportOfASamRollbackWithNoneOfItsOwn() throws IOException {
+        AgentRequest.Carried carried =
+                new AgentRequest.Carried("lambda-verify/7/previous/report.json", "orders #12");
+        write("lambda-verify.yaml", SMOKE + "rollback: {strategy: sam}\n");
+
+        VerifySpec sam = spec(request("lambda-verify.yaml", false, HEALTH, List.of(), null, 0, 0, 0)
+                .withPrevious(carried));
+        assertThat(sam.rollback().previousReport()).isEqualTo("lambda-verify/7/previous/report.json");
+
+        write("lambda-verify.yaml", SMOKE + "rollback: {strategy: sam, previousReport: last-good/report.json}\n");
+        VerifySpec explicit = spec(request("lambda-verify.yaml", false, HEALTH, List.of(), null, 0, 0, 0)
+                .withPrevious(carried));
+        assertThat(explicit.rollback().previousReport()).isEqualTo("last-good/report.json");
+
+        write("lambda-verify.yaml", SMOKE + "rollback: {strategy: alias}\n");
+        VerifySpec alias = spec(request("lambda-verify.yaml", false, HEALTH, List.of(), null, 0, 0, 0)
+                .withPrevious(carried));
+        assertThat(alias.rollback().previousReport()).isNull();
+
+        // the step's rollback: 'sam' turns it on for a file that says alias
+        VerifySpec stepSam = spec(request("lambda-verify.yaml", false, HEALTH, List.of(), "sam", 0, 0, 0)
+                .withPrevious(carried));
+        assertThat(stepSam.rollback().previousReport()).isEqualTo("lambda-verify/7/previous/report.json");
+    }
+
     private VerifySpec spec(AgentRequest request) throws AbortException {
         return verification(request).spec(workspace);
     }
@@ -197,6 +225,7 @@ class AgentVerificationTest {
                 concurrency,
                 timeoutSeconds,
                 new AgentAws(Map.of(), null, null, false),
-                cap);
+                cap,
+                null);
     }
 }

@@ -1,0 +1,153 @@
+package io.jenkins.plugins.lambdaverify.jenkins;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.lambdaverify.report.JsonReportReader;
+import io.jenkins.plugins.lambdaverify.result.RollbackPoint;
+import io.jenkins.plugins.lambdaverify.result.RunReport;
+import io.jenkins.plugins.lambdaverify.spec.RollbackSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * The pure part of carrying a {@code sam} rollback point from one build to the next ones of the same job: the step
+ * empties its report directory on every run, so the controller keeps {@code report.json} and its template in the
+ * build's own directory ({@link StoredRollbackPoints} does the Jenkins side). No Jenkins type here: plain files and
+ * values, tested without a Jenkins.
+ */
+final class RollbackPoints {
+    /** Directory under the build's root directory; one sub-directory per verification id. */
+    static final String STORE_DIR = "lambda-verify";
+
+    /** Sub-directory of the report directory the carried point is copied to; the agent keeps it when cleaning. */
+    static final String PREVIOUS_DIR = "previous";
+
+    /** A report bigger than this is not kept: a sane report with its checks is far smaller. */
+    static final long MAX_REPORT_BYTES = 16L * 1024 * 1024;
+
+    /** CloudFormation's own limit for a template read from S3: a bigger one cannot have been deployed. */
+    static final long MAX_TEMPLATE_BYTES = 1024L * 1024;
+
+    /** How many earlier builds are looked at for a point: enough for a run of failures, bounded for big jobs. */
+    static final int MAX_BUILDS_BACK = 100;
+
+    private RollbackPoints() {}
+
+    /**
+     * The template file (relative to the report's directory) of the rollback point {@code report} recorded or carried
+     * forward, or {@code null} when it holds none usable: no point, one not recorded, or a template path outside the
+     * report's directory.
+     */
+    @CheckForNull
+    static String templateOf(Path report) throws IOException {
+        RunReport read = new JsonReportReader().read(report);
+        RollbackPoint point = read.rollbackPoint();
+        if (point == null || !point.recorded() || point.templateFile() == null) {
+            return null;
+        }
+        Path dir = report.toAbsolutePath().getParent();
+        Path template = dir.resolve(point.templateFile()).normalize();
+        return template.startsWith(dir) && !template.equals(dir) ? point.templateFile() : null;
+    }
+
+    /** Where a build (its root directory) keeps the point of verification {@code id}. */
+    static Path storeDir(Path buildDir, String id) {
+        return buildDir.resolve(STORE_DIR).resolve(id);
+    }
+
+    /** The numbers of the builds before build {@code number}, newest first. */
+    static Iterator<Integer> earlierNumbers(int number) {
+        return IntStream.iterate(number - 1, n -> n >= 1, n -> n - 1).iterator();
+    }
+
+    /** Why a file of {@code size} bytes is not kept, or {@code null} when it fits {@code limit}. */
+    @CheckForNull
+    static String sizeProblem(String name, long size, long limit) {
+        return size > limit ? name + " is " + size + " bytes, more than the " + limit + " kept" : null;
+    }
+
+    /**
+     * The newest of {@code newestFirst} (earlier builds, newest first) for which {@code hasPoint} holds, looking at no
+     * more than {@code limit} of them; {@code null} when none does.
+     */
+    @CheckForNull
+    static <B> B newestWith(Iterator<B> newestFirst, Predicate<B> hasPoint, int limit) {
+        for (int seen = 0; seen < limit && newestFirst.hasNext(); seen++) {
+            B build = newestFirst.next();
+            if (hasPoint.test(build)) {
+                return build;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The rollback settings with {@code carried} as the previous report when the run would otherwise have nothing to
+     * go back to: strategy {@code sam}, and neither {@code previousReport} nor {@code sam.templateFile} given (an
+     * explicit choice always wins). Unchanged otherwise.
+     */
+    static RollbackSpec withCarried(RollbackSpec r, @CheckForNull String carried) {
+        if (carried == null || !usesCarried(r)) {
+            return r;
+        }
+        return new RollbackSpec(
+                r.strategy(),
+                r.previousVersion(),
+                carried,
+                r.dryRun(),
+                r.reverify(),
+                r.timeout(),
+                r.sam(),
+                r.command());
+    }
+
+    static boolean usesCarried(RollbackSpec r) {
+        return r.strategy() == RollbackSpec.Strategy.SAM
+                && r.previousReport() == null
+                && (r.sam() == null || r.sam().templateFile() == null);
+    }
+
+    /**
+     * Empties {@code dir} (creating it when missing) but for its child {@code keep} when that is not {@code null}:
+     * an old report must never pass for a new one, and the carried point must survive.
+     */
+    static void clear(Path dir, @CheckForNull String keep) throws IOException {
+        Files.createDirectories(dir);
+        try (Stream<Path> children = Files.list(dir)) {
+            for (Path child : (Iterable<Path>) children::iterator) {
+                if (keep == null || !child.getFileName().toString().equals(keep)) {
+                    deleteRecursively(child);
+                }
+            }
+        }
+    }
+
+    /** Replaces {@code target} by the complete {@code staged} directory, so no reader ever sees half a point. */
+    static void commit(Path staged, Path target) throws IOException {
+        Path old = target.resolveSibling(target.getFileName() + ".old");
+        deleteRecursively(old);
+        if (Files.exists(target)) {
+            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+        deleteRecursively(old);
+    }
+
+    /** Deletes {@code path} and everything under it; links are deleted, never followed. */
+    static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(path)) {
+            for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
