@@ -168,8 +168,7 @@ class AgentVerificationTest {
 
     @Test
     void anEarlierBuildsRollbackPointIsThePreviousReportOfASamRollbackWithNoneOfItsOwn() throws IOException {
-        AgentRequest.Carried carried =
-                new AgentRequest.Carried("lambda-verify/7/previous/report.json", "orders #12");
+        AgentRequest.Carried carried = new AgentRequest.Carried("lambda-verify/7/previous/report.json", "orders #12");
         write("lambda-verify.yaml", SMOKE + "rollback: {strategy: sam}\n");
 
         VerifySpec sam = spec(request("lambda-verify.yaml", false, HEALTH, List.of(), null, 0, 0, 0)

@@ -173,8 +173,8 @@ class CarriedRollbackPointTest {
                 .willReturn(aResponse()
                         .withHeader("Content-Type", "application/json")
                         .withHeader("X-Amz-Executed-Version", "$LATEST")
-                        .withBody("{\"statusCode\":" + status + ",\"headers\":{},\"body\":\"answer " + status
-                                + "\"}")));
+                        .withBody(
+                                "{\"statusCode\":" + status + ",\"headers\":{},\"body\":\"answer " + status + "\"}")));
     }
 
     private static MappingBuilder cloudFormation(String action) {
@@ -184,7 +184,10 @@ class CarriedRollbackPointTest {
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder xml(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "text/xml").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/xml")
+                .withBody(body);
     }
 
     private static String escape(String s) {

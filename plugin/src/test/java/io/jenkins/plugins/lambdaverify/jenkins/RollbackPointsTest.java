@@ -40,8 +40,8 @@ class RollbackPointsTest {
     @Test
     void aReportWithoutAUsablePointHasNothingToKeep() throws Exception {
         assertThat(RollbackPoints.templateOf(write(null))).isNull();
-        assertThat(RollbackPoints.templateOf(write(RollbackPoint.notRecorded(
-                        "orders-api", "eu-west-1", "cloudformation:GetTemplate denied"))))
+        assertThat(RollbackPoints.templateOf(write(
+                        RollbackPoint.notRecorded("orders-api", "eu-west-1", "cloudformation:GetTemplate denied"))))
                 .isNull();
         // a tampered report cannot make the controller copy files from outside the report directory
         assertThat(RollbackPoints.templateOf(write(point("../../secrets/template.yaml", null))))
@@ -125,7 +125,8 @@ class RollbackPointsTest {
                 RollbackSpec.DEFAULT_TIMEOUT,
                 new RollbackSpec.Sam("packaged.yaml", null, null, List.of(), java.util.Map.of(), null, List.of()),
                 List.of());
-        assertThat(RollbackPoints.withCarried(explicitTemplate, "x/report.json")).isSameAs(explicitTemplate);
+        assertThat(RollbackPoints.withCarried(explicitTemplate, "x/report.json"))
+                .isSameAs(explicitTemplate);
 
         RollbackSpec alias = new RollbackSpec(
                 RollbackSpec.Strategy.ALIAS, null, null, false, true, RollbackSpec.DEFAULT_TIMEOUT, null, List.of());
@@ -166,7 +167,8 @@ class RollbackPointsTest {
 
         assertThat(staged).doesNotExist();
         assertThat(target.resolve("rollback-point/template.json")).doesNotExist();
-        assertThat(Files.readString(target.resolve("rollback-point/template.yaml"))).isEqualTo(TEMPLATE);
+        assertThat(Files.readString(target.resolve("rollback-point/template.yaml")))
+                .isEqualTo(TEMPLATE);
         assertThat(children(target.getParent())).containsExactly("7");
     }
 
