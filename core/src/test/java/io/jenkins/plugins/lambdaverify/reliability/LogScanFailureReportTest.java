@@ -149,12 +149,13 @@ class LogScanFailureReportTest {
 
         ReportTargets targets = write(report);
 
-        // JUnit: an errored testcase in the log-scan suite, its message naming the denied action
-        Element error = logScanError(targets.junit());
-        assertThat(error.getAttribute("type")).isEqualTo("LogScanError");
-        assertThat(error.getAttribute("message")).isEqualTo("log scan could not run: " + DENIED_REASON);
-        assertThat(error.getTextContent()).contains("action: logs:FilterLogEvents")
+        // JUnit: a skipped (not errored: the run passed) testcase in the log-scan suite, naming the denied action
+        Element skipped = logScanCase(targets.junit(), "skipped");
+        assertThat(skipped.getAttribute("message")).isEqualTo("log scan could not run: " + DENIED_REASON);
+        assertThat(((Element) skipped.getParentNode()).getElementsByTagName("system-out").item(0).getTextContent())
+                .contains("action: logs:FilterLogEvents")
                 .contains("required: no (the checks' verdict stands; the logs went unread)");
+        assertThat(Files.readString(targets.junit())).doesNotContain("<error");
         assertThat(Files.readString(targets.junit())).doesNotContain("no errors in logs");
 
         // JSON: the status field, read back into an equal report
@@ -192,7 +193,9 @@ class LogScanFailureReportTest {
         assertThat(aws.count(Call.UPDATE_ALIAS, e -> true)).isZero();
 
         ReportTargets targets = write(report);
-        assertThat(logScanError(targets.junit()).getTextContent())
+        Element error = logScanCase(targets.junit(), "error");
+        assertThat(error.getAttribute("type")).isEqualTo("LogScanError");
+        assertThat(error.getTextContent())
                 .contains("required: yes (the run fails: logScan.required is set)");
         JsonNode root = JsonMapper.builder().build().readTree(targets.json().toFile());
         assertThat(root.path("passed").booleanValue()).isFalse();
@@ -217,7 +220,7 @@ class LogScanFailureReportTest {
         assertThat(scan.reason()).startsWith("log group /aws/lambda/" + FakeAws.FUNCTION + " does not exist");
         assertThat(report.verification().findings()).isEmpty();
         ReportTargets targets = write(report);
-        assertThat(logScanError(targets.junit()).getAttribute("message"))
+        assertThat(logScanCase(targets.junit(), "skipped").getAttribute("message"))
                 .startsWith("log scan could not run: log group /aws/lambda/" + FakeAws.FUNCTION + " does not exist");
     }
 
@@ -234,18 +237,19 @@ class LogScanFailureReportTest {
                 .doesNotContain("logs not scanned");
     }
 
-    /** The one {@code <error>} of the {@code log-scan} suite. */
-    private static Element logScanError(Path junit) throws Exception {
+    /** The {@code <error>} or {@code <skipped>} ({@code kind}) of the {@code log-scan} suite's one case. */
+    private static Element logScanCase(Path junit, String kind) throws Exception {
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());
         NodeList suites = doc.getElementsByTagName("testsuite");
         for (int i = 0; i < suites.getLength(); i++) {
             Element suite = (Element) suites.item(i);
             if (suite.getAttribute("name").equals("log-scan")) {
-                assertThat(suite.getAttribute("errors")).isEqualTo("1");
+                assertThat(suite.getAttribute(kind.equals("error") ? "errors" : "skipped")).isEqualTo("1");
                 Element testcase = (Element) suite.getElementsByTagName("testcase").item(0);
                 assertThat(testcase.getAttribute("name")).isEqualTo("read the logs");
                 assertThat(testcase.getAttribute("classname")).isEqualTo("lambda-verify.log-scan");
-                return (Element) testcase.getElementsByTagName("error").item(0);
+                assertThat(testcase.getElementsByTagName(kind).getLength()).isEqualTo(1);
+                return (Element) testcase.getElementsByTagName(kind).item(0);
             }
         }
         throw new AssertionError("no log-scan suite in " + Files.readString(junit));
