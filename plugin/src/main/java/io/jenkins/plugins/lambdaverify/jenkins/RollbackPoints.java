@@ -4,7 +4,9 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.lambdaverify.report.JsonReportReader;
 import io.jenkins.plugins.lambdaverify.result.RollbackPoint;
 import io.jenkins.plugins.lambdaverify.result.RunReport;
+import io.jenkins.plugins.lambdaverify.result.TargetInfo;
 import io.jenkins.plugins.lambdaverify.spec.RollbackSpec;
+import io.jenkins.plugins.lambdaverify.spec.VerifySpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,6 +107,59 @@ final class RollbackPoints {
                 r.timeout(),
                 r.sam(),
                 r.command());
+    }
+
+    /**
+     * Why the point carried in {@code previous} (an earlier build's report of the same step id) belongs to another
+     * deployment than the one {@code spec} verifies, or {@code null} when nothing says so. The id comes from the
+     * step's flow-node id, which moves when the Pipeline is edited and between {@code parallel} branches, so the
+     * earlier build may have verified something else. A named stack must be the point's stack (by name or ARN); with
+     * no stack, the function must be the one the earlier run resolved (its stack is the point's); a region named on
+     * both sides must agree. A point not recorded is left to core, which says why it cannot be used.
+     */
+    @CheckForNull
+    static String otherDeployment(RunReport previous, VerifySpec spec) {
+        RollbackPoint point = previous.rollbackPoint();
+        if (point == null || !point.recorded()) {
+            return null;
+        }
+        RollbackSpec.Sam sam = spec.rollback().sam();
+        String stack = sam != null && sam.stackName() != null
+                ? sam.stackName()
+                : spec.target().stack();
+        String region = sam != null && sam.region() != null
+                ? sam.region()
+                : spec.target().region();
+        if (region != null && point.region() != null && !region.equals(point.region())) {
+            return "it is for region " + point.region() + ", this run verifies " + region;
+        }
+        if (stack != null) {
+            return stack.equals(point.stackName()) || stack.equals(point.stackId())
+                    ? null
+                    : "it is for stack " + point.stackName() + ", this run verifies stack " + stack;
+        }
+        String function = functionName(spec.target().function());
+        if (function == null) {
+            return "this run names neither a stack nor a function to match it with: set target.stack";
+        }
+        TargetInfo earlier = previous.target();
+        String earlierFunction = earlier == null ? null : earlier.functionName();
+        return function.equals(earlierFunction)
+                ? null
+                : "it is for stack " + point.stackName() + " of function " + earlierFunction
+                        + ", this run verifies function " + function;
+    }
+
+    /** The bare name of a function given as a name, {@code name:qualifier}, or a (partial) ARN. */
+    @CheckForNull
+    static String functionName(@CheckForNull String function) {
+        if (function == null || function.isBlank()) {
+            return null;
+        }
+        int at = function.indexOf(":function:");
+        String name = at >= 0 ? function.substring(at + ":function:".length()) : function;
+        int colon = name.indexOf(':');
+        return colon >= 0 ? name.substring(0, colon) : name;
     }
 
     static boolean usesCarried(RollbackSpec r) {
