@@ -92,6 +92,9 @@ final class VerificationRunner {
                 wanted,
                 null);
 
+        // The report directory is the same for this step in every build: remove the previous build's reports before
+        // anything the abort handling covers, so a report.json found after an abort is always this run's.
+        deleteOldReports(workspace, reportDir);
         InvocationPermits permits = LambdaVerifyGlobalConfiguration.permits();
         int granted = permits.acquire(wanted);
         VerificationSummary summary;
@@ -133,6 +136,15 @@ final class VerificationRunner {
         LambdaVerifyBuildAction.record(run, summary);
         applyPolicy(summary, policy, run, node, log);
         return summary;
+    }
+
+    /** Deletes the reports an earlier build left in {@code reportDir}; JSON first, as the abort handling waits for it. */
+    private static void deleteOldReports(FilePath workspace, String reportDir)
+            throws IOException, InterruptedException {
+        for (String name :
+                List.of(AgentVerification.JSON_FILE, AgentVerification.JUNIT_FILE, AgentVerification.MARKDOWN_FILE)) {
+            workspace.child(reportDir + "/" + name).delete(); // Files.deleteIfExists on the agent
+        }
     }
 
     /**
