@@ -174,7 +174,8 @@ final class VerificationRunner {
                 report = new JsonReportReader().read(in);
             }
             List<String> files = new ArrayList<>();
-            for (FilePath f : workspace.child(reportDir).list()) {
+            // files only, as the agent lists them: not the previous/ directory of a carried rollback point
+            for (FilePath f : workspace.child(reportDir).list("*")) {
                 files.add(reportDir + "/" + f.getName());
             }
             files.sort(null);
