@@ -62,7 +62,7 @@ final class AgentVerification extends MasterToSlaveCallable<VerificationSummary,
     static final String JUNIT_FILE = "junit.xml";
 
     /** The JSON report: the controller reads it when an abort cut the remote call short. */
-    static final String JSON_FILE = "report.json";
+    static final String JSON_FILE = RollbackPoints.REPORT_FILE;
 
     static final String MARKDOWN_FILE = "summary.md";
 

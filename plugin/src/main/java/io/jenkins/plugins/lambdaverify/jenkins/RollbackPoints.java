@@ -30,6 +30,9 @@ final class RollbackPoints {
     /** Sub-directory of the report directory the carried point is copied to; the agent keeps it when cleaning. */
     static final String PREVIOUS_DIR = "previous";
 
+    /** The JSON report's name ({@code AgentVerification.JSON_FILE}; defined here, free of Jenkins types). */
+    static final String REPORT_FILE = "report.json";
+
     /** A report bigger than this is not kept: a sane report with its checks is far smaller. */
     static final long MAX_REPORT_BYTES = 16L * 1024 * 1024;
 
@@ -44,7 +47,7 @@ final class RollbackPoints {
     /**
      * The template file (relative to the report's directory) of the rollback point {@code report} recorded or carried
      * forward, or {@code null} when it holds none usable: no point, one not recorded, or a template path outside the
-     * report's directory.
+     * report's directory, naming the report itself, or under {@link #PREVIOUS_DIR}.
      */
     @CheckForNull
     static String templateOf(Path report) throws IOException {
@@ -55,7 +58,12 @@ final class RollbackPoints {
         }
         Path dir = report.toAbsolutePath().getParent();
         Path template = dir.resolve(point.templateFile()).normalize();
-        return template.startsWith(dir) && !template.equals(dir) ? point.templateFile() : null;
+        // not the report itself (the copy would overwrite it) nor under previous/ (the carried point's own place)
+        boolean usable = template.startsWith(dir)
+                && !template.equals(dir)
+                && !template.equals(dir.resolve(REPORT_FILE))
+                && !template.startsWith(dir.resolve(PREVIOUS_DIR));
+        return usable ? point.templateFile() : null;
     }
 
     /** Where a build (its root directory) keeps the point of verification {@code id}. */

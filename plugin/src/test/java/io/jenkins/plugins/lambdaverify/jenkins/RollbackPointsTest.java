@@ -211,6 +211,17 @@ class RollbackPointsTest {
     }
 
     @Test
+    void aTemplatePathThatWouldOverwriteTheReportOrTheCarriedPointIsNotUsable() throws Exception {
+        assertThat(RollbackPoints.templateOf(write(point("report.json", null)))).isNull();
+        assertThat(RollbackPoints.templateOf(write(point("./report.json", null))))
+                .isNull();
+        assertThat(RollbackPoints.templateOf(write(point("previous/rollback-point/template.yaml", null))))
+                .isNull();
+        assertThat(RollbackPoints.templateOf(write(point("rollback-point/report.json", null))))
+                .isEqualTo("rollback-point/report.json");
+    }
+
+    @Test
     void aFunctionIsMatchedByItsBareName() {
         assertThat(RollbackPoints.functionName("orders-api")).isEqualTo("orders-api");
         assertThat(RollbackPoints.functionName("orders-api:live")).isEqualTo("orders-api");
