@@ -129,6 +129,9 @@ final class StoredRollbackPoints {
             log.println(Texts.get("RollbackPoint.notRestored", from.getDisplayName(), e.getMessage()));
             return null;
         }
+        // its age: up to MAX_BUILDS_BACK builds back it may be an old deployment
+        log.println(
+                Texts.get("RollbackPoint.restored", from.getFullDisplayName(), from.getTimestampString(), previous));
         return new AgentRequest.Carried(previous + "/" + AgentVerification.JSON_FILE, from.getFullDisplayName());
     }
 }
