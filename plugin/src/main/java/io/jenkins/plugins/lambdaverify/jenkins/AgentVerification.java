@@ -97,7 +97,7 @@ final class AgentVerification extends MasterToSlaveCallable<VerificationSummary,
             return verify(aws, secrets, masker);
         } catch (InterruptedException | AbortException e) {
             throw e;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) { // LinkageError: remote class loading of the SDK
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
             LOGGER.warning(masker.maskText(trace.toString())); // the agent's log, masked like everything else
