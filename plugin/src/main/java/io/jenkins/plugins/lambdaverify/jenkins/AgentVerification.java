@@ -1,5 +1,6 @@
 package io.jenkins.plugins.lambdaverify.jenkins;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.TaskListener;
@@ -7,6 +8,7 @@ import io.jenkins.plugins.lambdaverify.aws.AwsSettings;
 import io.jenkins.plugins.lambdaverify.engine.ProcessRunner;
 import io.jenkins.plugins.lambdaverify.engine.ProgressListener;
 import io.jenkins.plugins.lambdaverify.report.ConsoleSummary;
+import io.jenkins.plugins.lambdaverify.report.JsonReportReader;
 import io.jenkins.plugins.lambdaverify.report.ReportTargets;
 import io.jenkins.plugins.lambdaverify.report.ReportWriteResult;
 import io.jenkins.plugins.lambdaverify.report.ReportWriter;
@@ -60,7 +62,7 @@ final class AgentVerification extends MasterToSlaveCallable<VerificationSummary,
     static final String JUNIT_FILE = "junit.xml";
 
     /** The JSON report: the controller reads it when an abort cut the remote call short. */
-    static final String JSON_FILE = "report.json";
+    static final String JSON_FILE = RollbackPoints.REPORT_FILE;
 
     static final String MARKDOWN_FILE = "summary.md";
 
@@ -95,7 +97,7 @@ final class AgentVerification extends MasterToSlaveCallable<VerificationSummary,
             return verify(aws, secrets, masker);
         } catch (InterruptedException | AbortException e) {
             throw e;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) { // LinkageError: remote class loading of the SDK
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
             LOGGER.warning(masker.maskText(trace.toString())); // the agent's log, masked like everything else
@@ -162,12 +164,32 @@ final class AgentVerification extends MasterToSlaveCallable<VerificationSummary,
         try {
             VerifySpec spec = overridden(baseSpec(workspace));
             AgentRequest.Carried carried = request.previous();
-            return carried == null
-                    ? spec
-                    : spec.withRollback(RollbackPoints.withCarried(spec.rollback(), carried.report()));
+            if (carried == null || !RollbackPoints.usesCarried(spec.rollback())) {
+                return spec;
+            }
+            String other = otherDeployment(workspace.resolve(carried.report()), spec);
+            if (other != null) {
+                listener.getLogger()
+                        .println(BuildLogProgress.PREFIX + "rollback point: not using the one kept by "
+                                + carried.source() + ": " + other);
+                return spec;
+            }
+            return spec.withRollback(RollbackPoints.withCarried(spec.rollback(), carried.report()));
         } catch (SpecException e) {
             throw userMistake(e);
         }
+    }
+
+    /** See {@link RollbackPoints#otherDeployment}; an unreadable report is left to core, which says why. */
+    @CheckForNull
+    private static String otherDeployment(Path report, VerifySpec spec) {
+        RunReport previous;
+        try {
+            previous = new JsonReportReader().read(report);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return RollbackPoints.otherDeployment(previous, spec);
     }
 
     private VerifySpec baseSpec(Path workspace) {

@@ -8,9 +8,12 @@ import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.ProxyConfiguration;
 import hudson.Util;
+import hudson.model.Computer;
 import hudson.model.Run;
+import hudson.model.TaskListener;
 import hudson.util.Secret;
 import io.jenkins.plugins.lambdaverify.aws.AwsEnvironment;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -19,8 +22,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 
 /**
  * Resolves, on the controller, how the agent will reach AWS, in the order of {@link AwsIdentityOrder}: a Jenkins
- * credentialsId, the step's environment ({@code withAWS}, the {@code aws} binding), the global default, a remote
- * agent's own identity; never the controller's own identity.
+ * credentialsId, the step's environment ({@code withAWS}, the {@code aws} binding, {@code withEnv}; not the node's own
+ * variables), the global default, a remote agent's own identity; never the controller's own identity.
  */
 final class AwsAccess {
     private AwsAccess() {}
@@ -31,18 +34,39 @@ final class AwsAccess {
      */
     static AgentAws resolve(
             @CheckForNull String credentialsId, Run<?, ?> run, EnvVars env, FilePath workspace, PrintStream log)
-            throws AbortException {
+            throws IOException, InterruptedException {
         LambdaVerifyGlobalConfiguration global = LambdaVerifyGlobalConfiguration.get();
         boolean agentIdentity = global.isAllowAgentIdentity() && workspace.isRemote();
+        EnvVars nodeEnv = nodeEnvironment(workspace);
         AwsIdentityOrder.Choice choice =
-                AwsIdentityOrder.choose(credentialsId, env, global.getDefaultCredentialsId(), agentIdentity);
+                AwsIdentityOrder.choose(credentialsId, env, nodeEnv, global.getDefaultCredentialsId(), agentIdentity);
         AgentAws.Keys keys = choice.credentialsId() == null ? null : resolveCredentials(choice.credentialsId(), run);
         log.println(describe(choice));
+        if (!agentIdentity && AwsIdentityOrder.setByStep(env, nodeEnv, "AWS_PROFILE")) {
+            log.println(Texts.get("Identity.profileIgnored"));
+        }
         return new AgentAws(
-                AwsEnvironment.awsVariables(env, global.getDefaultRegion()), // only these cross to the agent
+                // only these cross to the agent, and never the node's own identity where it may not be used
+                AwsIdentityOrder.forwarded(
+                        AwsEnvironment.awsVariables(env, global.getDefaultRegion()), nodeEnv, agentIdentity),
                 keys,
                 proxy(),
                 agentIdentity);
+    }
+
+    /**
+     * The environment the node gives every build, which the step did not choose: its process's variables
+     * (on the built-in node the controller's) and those of the global and the node's node properties.
+     */
+    private static EnvVars nodeEnvironment(FilePath workspace) throws IOException, InterruptedException {
+        Computer computer = workspace.toComputer();
+        EnvVars env = computer != null
+                ? computer.getEnvironment() // cached per computer
+                : EnvVars.getRemote(workspace.getChannel()); // the process environment of the JVM holding it
+        if (computer != null) {
+            env.putAll(computer.buildEnvironment(TaskListener.NULL));
+        }
+        return env;
     }
 
     private static String describe(AwsIdentityOrder.Choice choice) {

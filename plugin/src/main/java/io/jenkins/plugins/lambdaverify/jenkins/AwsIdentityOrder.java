@@ -3,12 +3,14 @@ package io.jenkins.plugins.lambdaverify.jenkins;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Which AWS identity a verification uses, in the order docs/jenkins.md gives: the step's {@code credentialsId}, then
- * an identity named by the step's environment ({@code withAWS}, the {@code aws} binding, {@code withEnv}), then the
- * global default credentials, then (remote agents only, when allowed) the agent's own identity. The global default
- * never overrides the environment: it may belong to another account than the one {@code withAWS} chose.
+ * an identity the step's environment names ({@code withAWS}, the {@code aws} binding, {@code withEnv}: variables that
+ * differ from the node's own environment), then the global default credentials, then (remote agents only, when
+ * allowed) the agent's own identity, which includes the node's own AWS variables. The global default never overrides
+ * the step's environment: it may belong to another account than the one {@code withAWS} chose.
  *
  * <p>Plain Java (no Jenkins types), so the order is tested on its own.
  */
@@ -47,21 +49,45 @@ final class AwsIdentityOrder {
 
     private AwsIdentityOrder() {}
 
+    /** Variables that carry keys: they travel (or not) together with {@code AWS_ACCESS_KEY_ID}. */
+    private static final List<String> KEY_VARIABLES =
+            List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
+
+    /**
+     * Variables only the process's own identity reads (the SDK's default chain, or its profile files): a profile can
+     * hold {@code credential_source}, {@code web_identity_token_file} or {@code credential_process}, i.e. the machine's
+     * identity, so {@code AWS_PROFILE} is one of them.
+     */
+    private static final List<String> OWN_IDENTITY_VARIABLES = List.of(
+            "AWS_PROFILE",
+            "AWS_CONFIG_FILE",
+            "AWS_SHARED_CREDENTIALS_FILE",
+            "AWS_WEB_IDENTITY_TOKEN_FILE",
+            "AWS_ROLE_ARN",
+            "AWS_ROLE_SESSION_NAME",
+            "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+            "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+            "AWS_CONTAINER_AUTHORIZATION_TOKEN",
+            "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE");
+
     /**
      * @param stepCredentialsId the step's credentialsId, or {@code null}/blank
      * @param environment       the step's environment (only its AWS_* variables matter)
+     * @param nodeEnvironment   the node's own environment (its process's variables and node properties): a variable
+     *                          with the same value there was not set by the step, it is the node's own identity
      * @param globalDefault     the global default credentialsId, or {@code null}/blank
      * @param agentIdentity     whether the agent's own identity may be used (a remote agent, allowed globally)
      */
     static Choice choose(
             @CheckForNull String stepCredentialsId,
             Map<String, String> environment,
+            Map<String, String> nodeEnvironment,
             @CheckForNull String globalDefault,
             boolean agentIdentity) {
         if (!isBlank(stepCredentialsId)) {
             return new Choice(Source.CREDENTIALS_ID, stepCredentialsId.trim(), null);
         }
-        String variable = identityVariable(environment, agentIdentity);
+        String variable = identityVariable(environment, nodeEnvironment, agentIdentity);
         if (variable != null) {
             return new Choice(Source.ENVIRONMENT, null, variable);
         }
@@ -72,20 +98,46 @@ final class AwsIdentityOrder {
     }
 
     /**
-     * The first variable of {@code environment} that names an identity lambda-verify can sign with. Keys and a
-     * profile always count (core reads them from the variables). A web identity token or a container endpoint is
-     * read only by the SDK's default chain, i.e. as the agent's own identity: it counts only where that may be used,
-     * and is ignored elsewhere (on the built-in node it is the controller's own identity).
+     * The first variable the step set (not the node's own) that names an identity lambda-verify can sign with. Keys
+     * always count (core reads them from the variables). A profile, a web identity token or a container endpoint is
+     * the machine's own identity (read from its files or by the SDK's default chain): it counts only where that may
+     * be used, and is ignored elsewhere (on the built-in node it is the controller's own identity).
      */
     @CheckForNull
-    static String identityVariable(Map<String, String> environment, boolean agentIdentity) {
+    static String identityVariable(
+            Map<String, String> environment, Map<String, String> nodeEnvironment, boolean agentIdentity) {
         for (String name : IDENTITY_VARIABLES) {
-            boolean readByCore = name.equals("AWS_ACCESS_KEY_ID") || name.equals("AWS_PROFILE");
-            if ((readByCore || agentIdentity) && !isBlank(environment.get(name))) {
+            boolean readByCore = name.equals("AWS_ACCESS_KEY_ID");
+            if ((readByCore || agentIdentity) && setByStep(environment, nodeEnvironment, name)) {
                 return name;
             }
         }
         return null;
+    }
+
+    /**
+     * The AWS variables the agent gets. Where the agent's own identity may not be used, the node's own keys and every
+     * variable that leads to the machine's identity (a profile and its files, a web identity, a container endpoint)
+     * stay behind: core would sign with them. Elsewhere all travel (the node's own keys are then the agent's identity,
+     * after the global default, which core prefers as explicit credentials).
+     */
+    static Map<String, String> forwarded(
+            Map<String, String> awsVariables, Map<String, String> nodeEnvironment, boolean agentIdentity) {
+        Map<String, String> out = new TreeMap<>(awsVariables);
+        if (agentIdentity) {
+            return out;
+        }
+        if (!setByStep(awsVariables, nodeEnvironment, "AWS_ACCESS_KEY_ID")) {
+            KEY_VARIABLES.forEach(out::remove);
+        }
+        OWN_IDENTITY_VARIABLES.forEach(out::remove);
+        return out;
+    }
+
+    /** Whether {@code name} has a value the node's own environment does not give it (withAWS, a binding, withEnv). */
+    static boolean setByStep(Map<String, String> environment, Map<String, String> nodeEnvironment, String name) {
+        String value = environment.get(name);
+        return !isBlank(value) && !value.equals(nodeEnvironment.get(name));
     }
 
     private static boolean isBlank(@CheckForNull String value) {

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * How the junit plugin should read our one report: a literal, unique path per invocation (a glob would re-read the
- * reports of earlier invocations in the same build), empty results allowed (a run that never reached the function
+ * reports of earlier invocations in the same build), files older than the build skipped, empty results allowed (a run that never reached the function
  * writes no test case) and a checks name per verification ({@link ChecksName}).
  */
 record JUnitAttachment(String testResults, String checksName) implements JUnitTask {
@@ -61,8 +61,12 @@ record JUnitAttachment(String testResults, String checksName) implements JUnitTa
         return checksName;
     }
 
+    /**
+     * A second guard against an earlier build's report (the path is the same in every build): junit skips files
+     * older than the build's start. The report is always written during the build.
+     */
     @Override
     public boolean isSkipOldReports() {
-        return false;
+        return true;
     }
 }

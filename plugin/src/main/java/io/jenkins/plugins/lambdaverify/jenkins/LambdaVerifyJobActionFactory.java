@@ -4,7 +4,6 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.Action;
 import hudson.model.Job;
-import hudson.model.Run;
 import io.jenkins.plugins.echarts.AsyncTrendJobAction;
 import java.util.Collection;
 import java.util.List;
@@ -18,7 +17,7 @@ import jenkins.model.TransientActionFactory;
 @Extension
 @SuppressWarnings("rawtypes") // TransientActionFactory<Job>, as Jenkins' own factories for jobs
 public final class LambdaVerifyJobActionFactory extends TransientActionFactory<Job> {
-    /** How many of the latest builds are looked at; each lookup may load a build record. */
+    /** How many of the latest build numbers are looked at (a file check each). */
     static final int RECENT_BUILDS = 10;
 
     @Override
@@ -41,13 +40,14 @@ public final class LambdaVerifyJobActionFactory extends TransientActionFactory<J
         return List.of(new LambdaVerifyJobAction(job), new LambdaVerifyLatencyJobAction(job));
     }
 
-    private static boolean verifiedRecently(Job<?, ?> job) {
-        Run<?, ?> run = job.getLastBuild();
-        for (int i = 0; run != null && i < RECENT_BUILDS; i++, run = run.getPreviousBuild()) {
-            if (run.getAction(LambdaVerifyBuildAction.class) != null) {
-                return true;
-            }
-        }
-        return false;
+    /**
+     * Whether one of the {@link #RECENT_BUILDS} latest build numbers has the file a verification writes into the
+     * build's directory ({@link LambdaVerifyBuildAction#FILE_NAME}, in {@code Run.getRootDir()} =
+     * {@code getBuildDir()/<number>}): a few {@code stat}s and no build record loaded. This runs for every job on
+     * every {@code getAllActions()}, most of which never verify.
+     */
+    static boolean verifiedRecently(Job<?, ?> job) {
+        return RecentVerifications.any(
+                job.getBuildDir(), LambdaVerifyBuildAction.FILE_NAME, job.getNextBuildNumber(), RECENT_BUILDS);
     }
 }

@@ -4,7 +4,9 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.lambdaverify.report.JsonReportReader;
 import io.jenkins.plugins.lambdaverify.result.RollbackPoint;
 import io.jenkins.plugins.lambdaverify.result.RunReport;
+import io.jenkins.plugins.lambdaverify.result.TargetInfo;
 import io.jenkins.plugins.lambdaverify.spec.RollbackSpec;
+import io.jenkins.plugins.lambdaverify.spec.VerifySpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +30,9 @@ final class RollbackPoints {
     /** Sub-directory of the report directory the carried point is copied to; the agent keeps it when cleaning. */
     static final String PREVIOUS_DIR = "previous";
 
+    /** The JSON report's name ({@code AgentVerification.JSON_FILE}; defined here, free of Jenkins types). */
+    static final String REPORT_FILE = "report.json";
+
     /** A report bigger than this is not kept: a sane report with its checks is far smaller. */
     static final long MAX_REPORT_BYTES = 16L * 1024 * 1024;
 
@@ -42,7 +47,7 @@ final class RollbackPoints {
     /**
      * The template file (relative to the report's directory) of the rollback point {@code report} recorded or carried
      * forward, or {@code null} when it holds none usable: no point, one not recorded, or a template path outside the
-     * report's directory.
+     * report's directory, naming the report itself, or under {@link #PREVIOUS_DIR}.
      */
     @CheckForNull
     static String templateOf(Path report) throws IOException {
@@ -53,7 +58,12 @@ final class RollbackPoints {
         }
         Path dir = report.toAbsolutePath().getParent();
         Path template = dir.resolve(point.templateFile()).normalize();
-        return template.startsWith(dir) && !template.equals(dir) ? point.templateFile() : null;
+        // not the report itself (the copy would overwrite it) nor under previous/ (the carried point's own place)
+        boolean usable = template.startsWith(dir)
+                && !template.equals(dir)
+                && !template.equals(dir.resolve(REPORT_FILE))
+                && !template.startsWith(dir.resolve(PREVIOUS_DIR));
+        return usable ? point.templateFile() : null;
     }
 
     /** Where a build (its root directory) keeps the point of verification {@code id}. */
@@ -105,6 +115,59 @@ final class RollbackPoints {
                 r.timeout(),
                 r.sam(),
                 r.command());
+    }
+
+    /**
+     * Why the point carried in {@code previous} (an earlier build's report of the same step id) belongs to another
+     * deployment than the one {@code spec} verifies, or {@code null} when nothing says so. The id comes from the
+     * step's flow-node id, which moves when the Pipeline is edited and between {@code parallel} branches, so the
+     * earlier build may have verified something else. A named stack must be the point's stack (by name or ARN); with
+     * no stack, the function must be the one the earlier run resolved (its stack is the point's); a region named on
+     * both sides must agree. A point not recorded is left to core, which says why it cannot be used.
+     */
+    @CheckForNull
+    static String otherDeployment(RunReport previous, VerifySpec spec) {
+        RollbackPoint point = previous.rollbackPoint();
+        if (point == null || !point.recorded()) {
+            return null;
+        }
+        RollbackSpec.Sam sam = spec.rollback().sam();
+        String stack = sam != null && sam.stackName() != null
+                ? sam.stackName()
+                : spec.target().stack();
+        String region = sam != null && sam.region() != null
+                ? sam.region()
+                : spec.target().region();
+        if (region != null && point.region() != null && !region.equals(point.region())) {
+            return "it is for region " + point.region() + ", this run verifies " + region;
+        }
+        if (stack != null) {
+            return stack.equals(point.stackName()) || stack.equals(point.stackId())
+                    ? null
+                    : "it is for stack " + point.stackName() + ", this run verifies stack " + stack;
+        }
+        String function = functionName(spec.target().function());
+        if (function == null) {
+            return "this run names neither a stack nor a function to match it with: set target.stack";
+        }
+        TargetInfo earlier = previous.target();
+        String earlierFunction = earlier == null ? null : earlier.functionName();
+        return function.equals(earlierFunction)
+                ? null
+                : "it is for stack " + point.stackName() + " of function " + earlierFunction
+                        + ", this run verifies function " + function;
+    }
+
+    /** The bare name of a function given as a name, {@code name:qualifier}, or a (partial) ARN. */
+    @CheckForNull
+    static String functionName(@CheckForNull String function) {
+        if (function == null || function.isBlank()) {
+            return null;
+        }
+        int at = function.indexOf(":function:");
+        String name = at >= 0 ? function.substring(at + ":function:".length()) : function;
+        int colon = name.indexOf(':');
+        return colon >= 0 ? name.substring(0, colon) : name;
     }
 
     static boolean usesCarried(RollbackSpec r) {

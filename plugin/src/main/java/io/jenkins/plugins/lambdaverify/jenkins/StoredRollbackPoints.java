@@ -52,9 +52,12 @@ final class StoredRollbackPoints {
                 return;
             }
             FilePath source = reports.child(template);
+            String link = symbolicLink(reports, template);
             problem = !source.exists()
                     ? template + " is missing"
-                    : RollbackPoints.sizeProblem(template, source.length(), RollbackPoints.MAX_TEMPLATE_BYTES);
+                    : link != null
+                            ? link + " is a symbolic link: only a file the run wrote is kept"
+                            : RollbackPoints.sizeProblem(template, source.length(), RollbackPoints.MAX_TEMPLATE_BYTES);
             if (problem != null) {
                 RollbackPoints.deleteRecursively(staged);
                 log.println(Texts.get("RollbackPoint.notKept", problem));
@@ -73,6 +76,26 @@ final class StoredRollbackPoints {
                 // the next store starts by deleting it again
             }
         }
+    }
+
+    /**
+     * The first of {@code relative}'s paths below {@code dir} ({@code a}, {@code a/b}, ...) that is a symbolic link,
+     * or {@code null}: the copy would follow it to any file the agent can read (on the built-in node, the
+     * controller's), and the kept copy travels into later builds' workspaces.
+     */
+    @CheckForNull
+    private static String symbolicLink(FilePath dir, String relative) throws IOException, InterruptedException {
+        String path = null;
+        for (String segment : relative.replace('\\', '/').split("/")) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                continue;
+            }
+            path = path == null ? segment : path + "/" + segment;
+            if (dir.child(path).readLink() != null) {
+                return path;
+            }
+        }
+        return null;
     }
 
     /**
@@ -106,6 +129,9 @@ final class StoredRollbackPoints {
             log.println(Texts.get("RollbackPoint.notRestored", from.getDisplayName(), e.getMessage()));
             return null;
         }
+        // its age: up to MAX_BUILDS_BACK builds back it may be an old deployment
+        log.println(
+                Texts.get("RollbackPoint.restored", from.getFullDisplayName(), from.getTimestampString(), previous));
         return new AgentRequest.Carried(previous + "/" + AgentVerification.JSON_FILE, from.getFullDisplayName());
     }
 }

@@ -92,6 +92,9 @@ final class VerificationRunner {
                 wanted,
                 null);
 
+        // The report directory is the same for this step in every build: remove the previous build's reports before
+        // anything the abort handling covers, so a report.json found after an abort is always this run's.
+        deleteOldReports(workspace, reportDir);
         InvocationPermits permits = LambdaVerifyGlobalConfiguration.permits();
         int granted = permits.acquire(wanted);
         VerificationSummary summary;
@@ -135,6 +138,15 @@ final class VerificationRunner {
         return summary;
     }
 
+    /** Deletes the reports an earlier build left in {@code reportDir}; JSON first, as the abort handling waits for it. */
+    private static void deleteOldReports(FilePath workspace, String reportDir)
+            throws IOException, InterruptedException {
+        for (String name :
+                List.of(AgentVerification.JSON_FILE, AgentVerification.JUNIT_FILE, AgentVerification.MARKDOWN_FILE)) {
+            workspace.child(reportDir + "/" + name).delete(); // Files.deleteIfExists on the agent
+        }
+    }
+
     /**
      * Waits a bounded time for the interrupted agent's reports (it writes JUnit, then JSON), then attaches the JUnit
      * file and records the build action from the JSON report. Best effort: the abort propagates in every case.
@@ -162,7 +174,8 @@ final class VerificationRunner {
                 report = new JsonReportReader().read(in);
             }
             List<String> files = new ArrayList<>();
-            for (FilePath f : workspace.child(reportDir).list()) {
+            // files only, as the agent lists them: not the previous/ directory of a carried rollback point
+            for (FilePath f : workspace.child(reportDir).list("*")) {
                 files.add(reportDir + "/" + f.getName());
             }
             files.sort(null);

@@ -216,11 +216,13 @@ public class VerifyLambdaDeploymentStep extends Step implements VerificationOpti
 
     /**
      * Phases given inline, in the config file's shape, e.g. {@code [[name: 'smoke', checks: [...]]]}. Typed as a list
-     * of objects for structs, which cannot describe a parameterized {@code Map} (the Pipeline Syntax reference would
-     * show an error for it); every entry must be a map.
+     * of raw {@code Map}s for structs: a parameterized {@code Map} is an error to it, and {@code Object} would make it
+     * describe every Describable in Jenkins under {@code phases}; the raw interface has no Describable subtype, and
+     * structs passes a Groovy map through unchanged.
      */
     @DataBoundSetter
-    public void setPhases(List<Object> phases) {
+    @SuppressWarnings("rawtypes")
+    public void setPhases(List<Map> phases) {
         List<Map<String, Object>> plain = PlainData.listOfMaps(phases);
         this.phases = plain.isEmpty() ? null : plain;
     }

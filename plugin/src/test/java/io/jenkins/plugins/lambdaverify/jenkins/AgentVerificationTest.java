@@ -6,6 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.lambdaverify.report.JsonReportWriter;
+import io.jenkins.plugins.lambdaverify.result.PhaseResult;
+import io.jenkins.plugins.lambdaverify.result.RollbackPoint;
+import io.jenkins.plugins.lambdaverify.result.RunReport;
+import io.jenkins.plugins.lambdaverify.result.TargetInfo;
+import io.jenkins.plugins.lambdaverify.result.Termination;
+import io.jenkins.plugins.lambdaverify.result.VerificationResult;
 import io.jenkins.plugins.lambdaverify.spec.RollbackSpec;
 import io.jenkins.plugins.lambdaverify.spec.VerifySpec;
 import java.io.IOException;
@@ -13,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -169,6 +177,7 @@ class AgentVerificationTest {
     @Test
     void anEarlierBuildsRollbackPointIsThePreviousReportOfASamRollbackWithNoneOfItsOwn() throws IOException {
         AgentRequest.Carried carried = new AgentRequest.Carried("lambda-verify/7/previous/report.json", "orders #12");
+        writePrevious("orders-api", "orders-api-stack");
         write("lambda-verify.yaml", SMOKE + "rollback: {strategy: sam}\n");
 
         VerifySpec sam = spec(request("lambda-verify.yaml", false, HEALTH, List.of(), null, 0, 0, 0)
@@ -189,6 +198,72 @@ class AgentVerificationTest {
         VerifySpec stepSam = spec(request("lambda-verify.yaml", false, HEALTH, List.of(), "sam", 0, 0, 0)
                 .withPrevious(carried));
         assertThat(stepSam.rollback().previousReport()).isEqualTo("lambda-verify/7/previous/report.json");
+    }
+
+    @Test
+    void aCarriedPointOfAnotherDeploymentIsNotUsed() throws IOException {
+        // the step id follows the flow node: an edited Pipeline or a parallel branch can carry another stack's point
+        AgentRequest.Carried carried = new AgentRequest.Carried("lambda-verify/7/previous/report.json", "orders #12");
+        writePrevious("payments-api", "payments");
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        TaskListener listener = new hudson.util.StreamTaskListener(log, StandardCharsets.UTF_8);
+
+        // only a function named: the earlier run verified another function, so its stack is not this one's
+        write("lambda-verify.yaml", SMOKE + "rollback: {strategy: sam}\n");
+        AgentRequest request = request("lambda-verify.yaml", false, HEALTH, List.of(), null, 0, 0, 0)
+                .withPrevious(carried);
+        assertThat(new AgentVerification(new FilePath(workspace.toFile()), request, listener)
+                        .spec(workspace)
+                        .rollback()
+                        .previousReport())
+                .isNull();
+        assertThat(log.toString(StandardCharsets.UTF_8))
+                .contains("[lambda-verify] rollback point: not using the one kept by orders #12: it is for stack "
+                        + "payments of function payments-api, this run verifies function orders-api");
+
+        // a stack named (the step's function replaces the file's target.stack, not rollback.sam.stackName): the point's
+        write("lambda-verify.yaml", SMOKE + "rollback: {strategy: sam, sam: {stackName: orders-api-stack}}\n");
+        assertThat(spec(request).rollback().previousReport()).isNull();
+        write("lambda-verify.yaml", SMOKE + "rollback: {strategy: sam, sam: {stackName: payments}}\n");
+        assertThat(spec(request).rollback().previousReport()).isEqualTo("lambda-verify/7/previous/report.json");
+
+        // the same stack in another region is another deployment
+        write(
+                "lambda-verify.yaml",
+                SMOKE + "rollback: {strategy: sam, sam: {stackName: payments, region: us-east-1}}\n");
+        assertThat(spec(request).rollback().previousReport()).isNull();
+    }
+
+    private void writePrevious(String function, String stack) throws IOException {
+        Path dir = workspace.resolve("lambda-verify/7/previous");
+        Files.createDirectories(dir);
+        RollbackPoint point = new RollbackPoint(
+                stack,
+                "arn:aws:cloudformation:eu-west-1:123456789012:stack/" + stack + "/0f1e",
+                "eu-west-1",
+                "UPDATE_COMPLETE",
+                Instant.parse("2026-11-28T10:00:00Z"),
+                List.of(),
+                List.of(),
+                "rollback-point/template.yaml",
+                "0".repeat(64),
+                null,
+                null);
+        TargetInfo target =
+                new TargetInfo("lambda:" + function, function, null, null, "42", null, "eu-west-1", null, null, null);
+        Instant start = Instant.parse("2026-11-28T10:15:30Z");
+        VerificationResult result = new VerificationResult(
+                "lambda:" + function,
+                start,
+                start.plusSeconds(2),
+                List.of(new PhaseResult("public", List.of(), Duration.ofMillis(10))),
+                List.of(),
+                Termination.COMPLETED,
+                null);
+        Files.writeString(
+                dir.resolve("report.json"),
+                new JsonReportWriter().toJson(RunReport.of(target, result).withRollbackPoint(point)),
+                StandardCharsets.UTF_8);
     }
 
     private VerifySpec spec(AgentRequest request) throws AbortException {

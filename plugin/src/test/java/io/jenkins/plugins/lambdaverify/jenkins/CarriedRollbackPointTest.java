@@ -31,6 +31,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -43,6 +45,9 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  */
 @WithJenkins
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
+@DisabledOnOs(
+        value = OS.WINDOWS,
+        disabledReason = "the fake sam is a #!/bin/sh script made executable with POSIX permissions")
 class CarriedRollbackPointTest {
     private static final String NS = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
     private static final String FUNCTION = "orders-api-ApiFunction-1A2B";

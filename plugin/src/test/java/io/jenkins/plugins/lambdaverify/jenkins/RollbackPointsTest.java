@@ -2,6 +2,7 @@ package io.jenkins.plugins.lambdaverify.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.lambdaverify.report.JsonReportReader;
 import io.jenkins.plugins.lambdaverify.report.JsonReportWriter;
 import io.jenkins.plugins.lambdaverify.result.PhaseResult;
 import io.jenkins.plugins.lambdaverify.result.RollbackPoint;
@@ -10,6 +11,8 @@ import io.jenkins.plugins.lambdaverify.result.TargetInfo;
 import io.jenkins.plugins.lambdaverify.result.Termination;
 import io.jenkins.plugins.lambdaverify.result.VerificationResult;
 import io.jenkins.plugins.lambdaverify.spec.RollbackSpec;
+import io.jenkins.plugins.lambdaverify.spec.SpecLoader;
+import io.jenkins.plugins.lambdaverify.spec.VerifySpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -170,6 +173,63 @@ class RollbackPointsTest {
         assertThat(Files.readString(target.resolve("rollback-point/template.yaml")))
                 .isEqualTo(TEMPLATE);
         assertThat(children(target.getParent())).containsExactly("7");
+    }
+
+    @Test
+    void aCarriedPointIsUsedOnlyForTheDeploymentItWasRecordedFor() throws Exception {
+        // the earlier report: function orders-api, its stack orders-api (region eu-west-1), see target() and point()
+        RunReport earlier = new JsonReportReader().read(write(point("rollback-point/template.yaml", null)));
+
+        assertThat(RollbackPoints.otherDeployment(earlier, spec("target: {stack: orders-api}")))
+                .isNull();
+        assertThat(RollbackPoints.otherDeployment(
+                        earlier,
+                        spec("target: {stack: 'arn:aws:cloudformation:eu-west-1:123456789012:stack/orders-api/0f1e'}")))
+                .isNull();
+        assertThat(RollbackPoints.otherDeployment(earlier, spec("target: {stack: payments}")))
+                .isEqualTo("it is for stack orders-api, this run verifies stack payments");
+        assertThat(RollbackPoints.otherDeployment(earlier, spec("target: {stack: orders-api, region: us-east-1}")))
+                .isEqualTo("it is for region eu-west-1, this run verifies us-east-1");
+        // no stack: the function tells whose stack it is
+        assertThat(RollbackPoints.otherDeployment(earlier, spec("target: {function: 'orders-api:live'}")))
+                .isNull();
+        assertThat(RollbackPoints.otherDeployment(earlier, spec("target: {function: payments-api}")))
+                .isEqualTo(
+                        "it is for stack orders-api of function orders-api, this run verifies function payments-api");
+        assertThat(RollbackPoints.otherDeployment(earlier, spec("target: {namePrefix: orders-}")))
+                .startsWith("this run names neither a stack nor a function");
+        // a point not recorded is core's to explain
+        RunReport none = new JsonReportReader().read(write(point(null, "AccessDenied")));
+        assertThat(RollbackPoints.otherDeployment(none, spec("target: {stack: payments}")))
+                .isNull();
+    }
+
+    private static VerifySpec spec(String target) {
+        return SpecLoader.parse(
+                target + "\nphases: [{name: smoke, checks: ['GET /: 200']}]\nrollback: {strategy: sam}\n",
+                "lambda-verify.yaml");
+    }
+
+    @Test
+    void aTemplatePathThatWouldOverwriteTheReportOrTheCarriedPointIsNotUsable() throws Exception {
+        assertThat(RollbackPoints.templateOf(write(point("report.json", null)))).isNull();
+        assertThat(RollbackPoints.templateOf(write(point("./report.json", null))))
+                .isNull();
+        assertThat(RollbackPoints.templateOf(write(point("previous/rollback-point/template.yaml", null))))
+                .isNull();
+        assertThat(RollbackPoints.templateOf(write(point("rollback-point/report.json", null))))
+                .isEqualTo("rollback-point/report.json");
+    }
+
+    @Test
+    void aFunctionIsMatchedByItsBareName() {
+        assertThat(RollbackPoints.functionName("orders-api")).isEqualTo("orders-api");
+        assertThat(RollbackPoints.functionName("orders-api:live")).isEqualTo("orders-api");
+        assertThat(RollbackPoints.functionName("arn:aws:lambda:eu-west-1:123456789012:function:orders-api:live"))
+                .isEqualTo("orders-api");
+        assertThat(RollbackPoints.functionName("123456789012:function:orders-api"))
+                .isEqualTo("orders-api");
+        assertThat(RollbackPoints.functionName(" ")).isNull();
     }
 
     private List<String> children(Path parent) throws Exception {

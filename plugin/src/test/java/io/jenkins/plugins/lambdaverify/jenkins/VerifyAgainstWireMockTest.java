@@ -18,6 +18,7 @@ import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Label;
 import hudson.model.Result;
+import hudson.slaves.EnvironmentVariablesNodeProperty;
 import hudson.tasks.junit.CaseResult;
 import hudson.tasks.junit.TestResultAction;
 import hudson.tasks.test.TestResultProjectAction;
@@ -255,6 +256,29 @@ class VerifyAgainstWireMockTest {
                 .withHeader("Authorization", containing("Credential=" + CREDENTIAL_ACCESS_KEY + "/")));
         r.assertLogContains("AWS identity: the global default credentials 'aws-test'", run);
         r.assertLogNotContains(CREDENTIAL_SECRET_KEY, run);
+    }
+
+    @Test
+    void keysEveryBuildOfTheNodeGetsAreNotTheStepsIdentity(JenkinsRule r) throws Exception {
+        lambda.answer(200);
+        addCredential();
+        LambdaVerifyGlobalConfiguration.get().setDefaultCredentialsId("aws-test");
+        // as a controller started with AWS keys: every build on the built-in node has them, no step chose them
+        r.jenkins
+                .getGlobalNodeProperties()
+                .add(new EnvironmentVariablesNodeProperty(
+                        new EnvironmentVariablesNodeProperty.Entry("AWS_ACCESS_KEY_ID", ENV_ACCESS_KEY),
+                        new EnvironmentVariablesNodeProperty.Entry("AWS_SECRET_ACCESS_KEY", ENV_SECRET_KEY)));
+
+        WorkflowRun run = build(r, "verifyLambdaDeployment " + direct() + ", " + HEALTH_PHASE + "\n", Result.SUCCESS);
+
+        lambda.verify(postRequestedFor(urlPathMatching(LambdaApi.INVOKE))
+                .withHeader("Authorization", containing("Credential=" + CREDENTIAL_ACCESS_KEY + "/")));
+        lambda.verify(
+                0,
+                postRequestedFor(urlPathMatching(".*"))
+                        .withHeader("Authorization", containing("Credential=" + ENV_ACCESS_KEY + "/")));
+        r.assertLogContains("AWS identity: the global default credentials 'aws-test'", run);
     }
 
     @Test
