@@ -163,6 +163,11 @@ final class AgentVerification extends MasterToSlaveCallable<VerificationSummary,
     VerifySpec spec(Path workspace) throws AbortException {
         try {
             VerifySpec spec = overridden(baseSpec(workspace));
+            String refusal = AwsIdentityOrder.profileRefusal(
+                    spec.target().profile(), request.aws().allowDefaultChain());
+            if (refusal != null) {
+                throw new SpecException(new SourceLocation(spec.source(), 0, 0), refusal);
+            }
             AgentRequest.Carried carried = request.previous();
             if (carried == null || !RollbackPoints.usesCarried(spec.rollback())) {
                 return spec;

@@ -140,6 +140,22 @@ final class AwsIdentityOrder {
         return !isBlank(value) && !value.equals(nodeEnvironment.get(name));
     }
 
+    /**
+     * Why a config file's {@code target.profile} may not be used here, or {@code null} when it may: a profile is read
+     * from the machine's own {@code ~/.aws}, which is the agent's own identity (the controller's on the built-in
+     * node), so it follows the same switch as the SDK's default chain.
+     */
+    @CheckForNull
+    static String profileRefusal(@CheckForNull String profile, boolean agentIdentityAllowed) {
+        if (isBlank(profile) || agentIdentityAllowed) {
+            return null;
+        }
+        return "target.profile '" + profile + "' would read the agent machine's own ~/.aws, and agents may not use"
+                + " their own AWS identity here (never on the built-in node; on other agents only with 'Let agents"
+                + " use their own AWS identity'): remove it and use credentialsId, withAWS or the global default"
+                + " credentials";
+    }
+
     private static boolean isBlank(@CheckForNull String value) {
         return value == null || value.isBlank();
     }

@@ -119,4 +119,13 @@ class AwsIdentityOrderTest {
                         .source())
                 .isEqualTo(Source.NONE);
     }
+
+    @Test
+    void aConfigFileProfileFollowsTheAgentIdentitySwitch() {
+        assertThat(AwsIdentityOrder.profileRefusal("prod", true)).isNull();
+        assertThat(AwsIdentityOrder.profileRefusal(null, false)).isNull();
+        assertThat(AwsIdentityOrder.profileRefusal("prod", false))
+                .startsWith("target.profile 'prod' would read the agent machine's own ~/.aws")
+                .doesNotContain("\n");
+    }
 }
