@@ -278,6 +278,29 @@ public class LambdaVerifyRecorder extends Recorder implements SimpleBuildStep, V
     @Extension
     @Symbol("lambdaVerifyPublisher")
     public static final class DescriptorImpl extends BuildStepDescriptor<Publisher> {
+        /** The options the step shares: their help is the step's help files, not copies of them. */
+        static final List<String> SHARED_FIELDS = List.of(
+                "baseUrl",
+                "concurrency",
+                "config",
+                "credentialsId",
+                "endpointUrl",
+                "eventFormat",
+                "function",
+                "logPatterns",
+                "logicalId",
+                "mode",
+                "qualifier",
+                "region",
+                "resultOnFailure",
+                "rollback",
+                "stack",
+                "timeout");
+
+        public DescriptorImpl() {
+            SHARED_FIELDS.forEach(field -> addHelpFileRedirect(field, VerifyLambdaDeploymentStep.class, field));
+        }
+
         @Override
         public boolean isApplicable(Class<? extends AbstractProject> jobType) {
             return true;

@@ -43,6 +43,26 @@ class LambdaVerifyRecorderTest {
     }
 
     @Test
+    void sharedOptionsShowTheStepsHelp(JenkinsRule r) throws Exception {
+        LambdaVerifyRecorder.DescriptorImpl recorder =
+                r.jenkins.getDescriptorByType(LambdaVerifyRecorder.DescriptorImpl.class);
+        String step = r.jenkins
+                .getDescriptorByType(VerifyLambdaDeploymentStep.DescriptorImpl.class)
+                .getId();
+        for (String field : LambdaVerifyRecorder.DescriptorImpl.SHARED_FIELDS) {
+            // getHelpFile needs a request: the form calls it while rendering
+            assertThat(r.executeOnServer(() -> recorder.getHelpFile(field)))
+                    .as(field)
+                    .isEqualTo("/descriptor/" + step + "/help/" + field);
+        }
+        String region = r.createWebClient()
+                .goTo("descriptor/" + step + "/help/region", null)
+                .getWebResponse()
+                .getContentAsString();
+        assertThat(region).contains("The AWS region");
+    }
+
+    @Test
     void inlinePhasesArePipelineOnly(JenkinsRule r) {
         // The job form has no field for phases: a setter would let a form submit wipe phases set by Job DSL or REST.
         assertThat(DescribableModel.of(LambdaVerifyRecorder.class).getParameter("phases"))
