@@ -9,6 +9,7 @@ import io.jenkins.plugins.lambdaverify.invoke.RawInvocation;
 import io.jenkins.plugins.lambdaverify.invoke.event.EventContext;
 import io.jenkins.plugins.lambdaverify.report.SecretMasker;
 import io.jenkins.plugins.lambdaverify.result.VerificationResult;
+import io.jenkins.plugins.lambdaverify.run.MaskingRedactor;
 import io.jenkins.plugins.lambdaverify.spec.EventFormat;
 import io.jenkins.plugins.lambdaverify.spec.SpecLoader;
 import io.jenkins.plugins.lambdaverify.spec.VerifySpec;
@@ -63,18 +64,7 @@ final class EngineFixture {
             }
         };
         LambdaEventInvoker invoker = LambdaEventInvoker.of(EventFormat.APIGATEWAY_V1, EventContext.defaults(), instant);
-        SecretMasker masker = SecretMasker.defaults();
-        Redactor redactor = new Redactor() {
-            @Override
-            public String text(String text) {
-                return text == null ? null : masker.maskText(text);
-            }
-
-            @Override
-            public String path(String pathWithQuery) {
-                return pathWithQuery == null ? null : masker.maskPath(pathWithQuery);
-            }
-        };
+        Redactor redactor = new MaskingRedactor(SecretMasker.defaults()); // the masking a real run does
         engine = new VerificationEngine(invoker, new ProgressListener() { }, redactor, Clock.systemUTC());
     }
 

@@ -4,7 +4,7 @@ import io.jenkins.plugins.lambdaverify.engine.Redactor;
 import io.jenkins.plugins.lambdaverify.report.SecretMasker;
 
 /** The engine's {@link Redactor} port, served by the reporters' {@link SecretMasker}: one set of masking rules. */
-record MaskingRedactor(SecretMasker masker) implements Redactor {
+public record MaskingRedactor(SecretMasker masker) implements Redactor {
     @Override
     public String text(String text) {
         return text == null ? null : masker.maskText(text);
